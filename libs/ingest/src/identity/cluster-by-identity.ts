@@ -1,12 +1,12 @@
 import { identityKey, type IdentityClaim } from './identity-claim';
 
 /**
- * Groups records that share any identity, directly or through a chain (A~B by email, B~C by phone
- * puts A, B and C together). Union-find with path halving: near-linear in the number of claims.
- * Returns, per record, the index of its group's first record.
+ * Groups records that share any key, directly or through a chain (A~B by email, B~C by phone puts
+ * A, B and C together). Union-find with path halving: near-linear in the number of keys. Returns,
+ * per record, the index of its group's first record.
  */
-export function clusterByIdentity(claimsPerRecord: readonly (readonly IdentityClaim[])[]): number[] {
-  const parent = claimsPerRecord.map((_, index) => index);
+export function clusterByKeys(keysPerRecord: readonly (readonly string[])[]): number[] {
+  const parent = keysPerRecord.map((_, index) => index);
   const find = (record: number): number => {
     let current = record;
     while (parent[current] !== current) {
@@ -16,9 +16,8 @@ export function clusterByIdentity(claimsPerRecord: readonly (readonly IdentityCl
     return current;
   };
   const firstRecordByKey = new Map<string, number>();
-  claimsPerRecord.forEach((claims, record) => {
-    for (const claim of claims) {
-      const key = identityKey(claim);
+  keysPerRecord.forEach((keys, record) => {
+    for (const key of keys) {
       const other = firstRecordByKey.get(key);
       if (other === undefined) {
         firstRecordByKey.set(key, record);
@@ -30,5 +29,10 @@ export function clusterByIdentity(claimsPerRecord: readonly (readonly IdentityCl
       if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
   });
-  return claimsPerRecord.map((_, record) => find(record));
+  return keysPerRecord.map((_, record) => find(record));
+}
+
+/** Groups records whose identity claims overlap (see clusterByKeys). */
+export function clusterByIdentity(claimsPerRecord: readonly (readonly IdentityClaim[])[]): number[] {
+  return clusterByKeys(claimsPerRecord.map((claims) => claims.map(identityKey)));
 }

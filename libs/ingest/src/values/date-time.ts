@@ -15,8 +15,9 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
-const offsetCache = new Map<string, number>();
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Per timezone: UTC hour number -> offset in minutes. Numbers as keys: no string per lookup. */
+const offsetsByZone = new Map<string, Map<number, number>>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
@@ -36,18 +37,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Minutes east of UTC of `timeZone` at the instant `utcMs` (cached per zone and hour). */
+/** Minutes east of UTC of `timeZone` at the instant `utcMs` (Intl is slow: cached per zone and hour). */
 function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
   const hour = Math.floor(utcMs / 3_600_000);
-  const key = `${timeZone}|${hour}`;
-  const cached = offsetCache.get(key);
+  let offsets = offsetsByZone.get(timeZone);
+  if (!offsets) offsetsByZone.set(timeZone, (offsets = new Map()));
+  const cached = offsets.get(hour);
   if (cached !== undefined) return cached;
   const parts = formatterFor(timeZone).formatToParts(new Date(hour * 3_600_000));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   const offset = Math.round((asUtc - hour * 3_600_000) / 60_000);
-  if (offsetCache.size > 50_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (offsets.size > 200_000) offsets.clear();
+  offsets.set(hour, offset);
   return offset;
 }
 
@@ -96,7 +98,20 @@ function readParts(raw: string): Parsed<DateParts> {
  * A point in time. Without an explicit offset the time is read in the workspace timezone, as the
  * spreadsheets of a Japanese shop are written in JST.
  */
+let lastRaw = '';
+let lastTimeZone = '';
+let lastResult: Parsed<Date> | undefined;
+
 export function parseDateTime(raw: string, timeZone: string): Parsed<Date> {
+  // Lines of one order repeat its time: remembering the last answer skips most of the work.
+  if (raw === lastRaw && timeZone === lastTimeZone && lastResult) return lastResult;
+  lastResult = parseDateTimeUncached(raw, timeZone);
+  lastRaw = raw;
+  lastTimeZone = timeZone;
+  return lastResult;
+}
+
+function parseDateTimeUncached(raw: string, timeZone: string): Parsed<Date> {
   const read = readParts(raw);
   if (!read.ok) return read;
   const p = read.value;

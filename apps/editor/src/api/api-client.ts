@@ -1,0 +1,137 @@
+import { ApiError, parseApiError } from './api-error';
+import { apiKeyStore } from './api-key-store';
+import { fileNameFromContentDisposition } from './content-disposition';
+
+export const API_BASE = '/api';
+
+export type QueryParams = Readonly<Record<string, string | number | boolean | null | undefined>>;
+
+/** `/v1/customers` + `{q: 'abc', limit: 20}` → `/api/v1/customers?q=abc&limit=20`; empty values are left out. */
+export function apiUrl(path: string, query?: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(name, String(value));
+  }
+  const suffix = search.toString();
+  return `${API_BASE}${path.startsWith('/') ? path : `/${path}`}${suffix ? `?${suffix}` : ''}`;
+}
+
+export interface ApiRequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: QueryParams;
+  /** Sent as a JSON body. */
+  json?: unknown;
+  signal?: AbortSignal;
+  /**
+   * Use this key instead of the saved one; the connect page checks a key before saving it. A 401 then
+   * only fails this request and does not sign the session out.
+   */
+  apiKey?: string;
+}
+
+function authHeaders(apiKey: string | undefined): Record<string, string> {
+  const key = apiKey ?? apiKeyStore.getApiKey();
+  return key ? { Authorization: `Bearer ${key}` } : {};
+}
+
+function networkError(cause: unknown): ApiError {
+  return new ApiError({ status: 0, code: 'network_error', message: cause instanceof Error ? cause.message : String(cause) });
+}
+
+async function send(path: string, options: ApiRequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, ...authHeaders(options.apiKey) };
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  }
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, options.query), { method: options.method ?? 'GET', headers, body, signal: options.signal });
+  } catch (cause) {
+    // Aborts belong to the caller (TanStack Query cancels superseded requests); rethrow them as they are.
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw networkError(cause);
+  }
+  if (!response.ok) {
+    const error = parseApiError(response.status, await response.text().catch(() => ''), response.statusText);
+    if (error.status === 401 && options.apiKey === undefined) apiKeyStore.reject();
+    throw error;
+  }
+  return response;
+}
+
+/** A JSON request to the engine. Response bodies are typed, not validated: the engine is the source of these types. */
+export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, when the engine names the file. */
+  fileName: string | null;
+}
+
+/** A file download that needs the API key, which a plain `<a href>` cannot send. */
+export async function apiDownload(path: string, options: ApiRequestOptions = {}): Promise<DownloadedFile> {
+  const response = await send(path, options, '*/*');
+  return { blob: await response.blob(), fileName: fileNameFromContentDisposition(response.headers.get('Content-Disposition')) };
+}
+
+export interface UploadProgress {
+  loaded: number;
+  /** Null when the browser cannot tell the request size. */
+  total: number | null;
+}
+
+export interface ApiUploadOptions {
+  onProgress?: (progress: UploadProgress) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * A multipart POST through XMLHttpRequest: fetch cannot report upload progress yet, and a large
+ * POS export over a shop's connection takes long enough to need a progress bar.
+ */
+export function apiUpload<T>(path: string, form: FormData, options: ApiUploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl(path));
+    xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(authHeaders(undefined))) xhr.setRequestHeader(name, value);
+
+    xhr.upload.onprogress = (event) => {
+      options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : null });
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
+        } catch (cause) {
+          reject(networkError(cause));
+        }
+        return;
+      }
+      const error = parseApiError(xhr.status, xhr.responseText, xhr.statusText);
+      if (error.status === 401) apiKeyStore.reject();
+      reject(error);
+    };
+    xhr.onerror = () => reject(networkError(new Error('The upload could not reach the engine')));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+
+    if (options.signal?.aborted) {
+      reject(new DOMException('The upload was cancelled', 'AbortError'));
+      return;
+    }
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,89 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { DisconnectButton } from './features/connect/disconnect-button';
+import { LanguageSwitcher } from './i18n/language-switcher';
+import { useWorkspace } from './session/workspace-context';
+import { AppLayout, MAIN_CONTENT_ID, type NavGroup } from './ui/app-layout';
+import { Button } from './ui/button';
+import { ErrorBanner } from './ui/error-banner';
+import { ErrorBoundary } from './ui/error-boundary';
+import { Spinner } from './ui/spinner';
+
+// One chunk per page, loaded on first visit, so the first load carries only the shell.
+const HomePage = lazy(() => import('./features/home/home-page'));
+const ImportsPage = lazy(() => import('./features/imports/imports-page'));
+const CustomersPage = lazy(() => import('./features/customers/customers-page'));
+const CustomerProfilePage = lazy(() => import('./features/customers/customer-profile-page'));
+const NotFoundPage = lazy(() => import('./features/not-found/not-found-page'));
+
+export function AppRoutes() {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const location = useLocation();
+  useFocusMainOnNavigation(location.pathname);
+
+  const navigation: NavGroup[] = [
+    {
+      id: 'main',
+      items: [
+        { to: '/', label: t('nav.home'), end: true },
+        { to: '/customers', label: t('nav.customers') },
+      ],
+    },
+    { id: 'data', label: t('nav.data'), items: [{ to: '/data/imports', label: t('nav.imports') }] },
+  ];
+
+  return (
+    <AppLayout
+      navigation={navigation}
+      context={workspace.name}
+      headerActions={
+        <>
+          <LanguageSwitcher />
+          <DisconnectButton />
+        </>
+      }
+    >
+      <ErrorBoundary
+        key={location.pathname}
+        fallback={(error) => (
+          <ErrorBanner error={error} title={t('app.pageFailed')}>
+            <p>
+              <Button variant="secondary" onClick={() => window.location.reload()}>
+                {t('app.reload')}
+              </Button>
+            </p>
+          </ErrorBanner>
+        )}
+      >
+        <Suspense fallback={<Spinner label={t('app.loadingPage')} />}>
+          <Routes>
+            <Route index element={<HomePage />} />
+            <Route path="data" element={<Navigate to="/data/imports" replace />} />
+            <Route path="data/imports" element={<ImportsPage />} />
+            <Route path="customers" element={<CustomersPage />} />
+            <Route path="customers/:id" element={<CustomerProfilePage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </ErrorBoundary>
+    </AppLayout>
+  );
+}
+
+/**
+ * After a client-side navigation, move focus to the main region (as a full page load would start
+ * reading there), so keyboard and screen-reader users are not left on the link they followed.
+ */
+function useFocusMainOnNavigation(pathname: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById(MAIN_CONTENT_ID)?.focus();
+    window.scrollTo({ top: 0 });
+  }, [pathname]);
+}

@@ -1,0 +1,20 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Workspace } from './workspace.api';
+
+const WorkspaceContext = createContext<Workspace | null>(null);
+
+export function WorkspaceProvider({ workspace, children }: { workspace: Workspace; children: ReactNode }) {
+  return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>;
+}
+
+/** The connected workspace; pages render only once it is known (see ConnectGate). */
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspace is used outside WorkspaceProvider');
+  return workspace;
+}
+
+/** For components that may render before the workspace is known (the formatters). */
+export function useOptionalWorkspace(): Workspace | null {
+  return useContext(WorkspaceContext);
+}

@@ -1,0 +1,51 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { AuthModule } from './auth/auth.module';
+import { ConfigModule } from './config/config.module';
+import type { EngineConfig } from './config/engine-config';
+import { CustomersModule } from './customers/customers.module';
+import { DemoModule } from './demo/demo.module';
+import { EventsModule } from './events/events.module';
+import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
+import { ClockModule } from './infrastructure/clock.provider';
+import { DatabaseModule } from './infrastructure/database/database.module';
+import { QueueModule } from './infrastructure/queue/queue.module';
+import { WorkspaceModule } from './workspaces/workspace.module';
+
+export interface AppModuleOptions {
+  config: EngineConfig;
+  databaseUrl: string;
+  logger: Logger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, logger }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            // Health probes every few seconds would drown the log.
+            autoLogging: { ignore: (request) => request.url === '/api/health' },
+            customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+          },
+        }),
+        DatabaseModule.forRoot(databaseUrl, config.KIZUNA_DB_POOL_SIZE),
+        QueueModule.forRoot(config.REDIS_URL),
+        WorkspaceModule,
+        AuthModule,
+        HealthModule,
+        CustomersModule,
+        EventsModule,
+        ImportsModule,
+        DemoModule,
+      ],
+    };
+  }
+}

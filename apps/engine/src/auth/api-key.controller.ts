@@ -1,0 +1,31 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiKeyService, type AuthenticatedWorkspace } from './api-key.service';
+import { CurrentWorkspace } from './current-workspace.decorator';
+
+const CreateApiKeyBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+
+@ApiTags('API keys')
+@ApiBearerAuth()
+@Controller('v1/api-keys')
+export class ApiKeyController {
+  constructor(private readonly apiKeys: ApiKeyService) {}
+
+  @Get()
+  async list(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
+    return { items: await this.apiKeys.list(auth.workspaceId) };
+  }
+
+  /** The response holds the full key; it is shown this once. */
+  @Post()
+  create(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Body({ schema: CreateApiKeyBody }) body: z.infer<typeof CreateApiKeyBody>) {
+    return this.apiKeys.create(auth.workspaceId, body.name);
+  }
+
+  @Delete(':id')
+  @HttpCode(200)
+  revoke(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
+    return this.apiKeys.revoke(auth.workspaceId, id);
+  }
+}

@@ -1,0 +1,91 @@
+import { DomainError, NotFoundError, ValidationFailedError } from '@kizuna/shared';
+import { Injectable, Logger } from '@nestjs/common';
+import { WorkspaceService } from '../workspaces/workspace.service';
+import { generateApiKey, parseApiKey, secretMatches } from './api-key-format';
+import { ApiKeyRepository, type StoredApiKey } from './api-key.repository';
+
+export interface AuthenticatedWorkspace {
+  workspaceId: number;
+  slug: string;
+  timezone: string;
+  apiKeyId: number;
+}
+
+export interface ApiKeySummary {
+  id: number;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super('unauthenticated', message);
+  }
+}
+
+/** Verified keys are remembered briefly so a burst of API calls costs one lookup; revocation applies within this time on other processes. */
+const CACHE_MS = 10_000;
+const TOUCH_EVERY_MS = 60_000;
+
+function summarise(key: StoredApiKey): ApiKeySummary {
+  const { id, name, prefix, createdAt, lastUsedAt, revokedAt } = key;
+  return { id, name, prefix, createdAt, lastUsedAt, revokedAt };
+}
+
+@Injectable()
+export class ApiKeyService {
+  private readonly logger = new Logger(ApiKeyService.name);
+  private readonly verified = new Map<string, { auth: AuthenticatedWorkspace; secretHash: string; until: number }>();
+  private readonly touchedAt = new Map<number, number>();
+
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly workspaces: WorkspaceService,
+  ) {}
+
+  /** Creates a key; the full key is returned this once and never stored. */
+  async create(workspaceId: number, name: string): Promise<ApiKeySummary & { key: string }> {
+    const trimmed = name.trim();
+    if (!trimmed || trimmed.length > 100) throw new ValidationFailedError('Invalid API key', [{ field: 'name', message: 'must be 1-100 characters' }]);
+    const generated = generateApiKey();
+    const stored = await this.keys.create({ workspaceId, name: trimmed, prefix: generated.prefix, secretHash: generated.secretHash });
+    return { ...summarise(stored), key: generated.key };
+  }
+
+  async list(workspaceId: number): Promise<ApiKeySummary[]> {
+    return (await this.keys.list(workspaceId)).map(summarise);
+  }
+
+  async revoke(workspaceId: number, id: number): Promise<ApiKeySummary> {
+    const revoked = await this.keys.revoke(workspaceId, id);
+    if (!revoked) throw new NotFoundError('API key', id);
+    this.verified.delete(revoked.prefix);
+    return summarise(revoked);
+  }
+
+  async authenticate(presented: string | undefined): Promise<AuthenticatedWorkspace> {
+    if (!presented) throw new UnauthenticatedError('An API key is required: send "Authorization: Bearer <key>".');
+    const parsed = parseApiKey(presented);
+    if (!parsed) throw new UnauthenticatedError('The API key is malformed.');
+    const cached = this.verified.get(parsed.prefix);
+    if (cached && cached.until > Date.now() && secretMatches(parsed.secret, cached.secretHash)) return cached.auth;
+    const stored = await this.keys.findByPrefix(parsed.prefix);
+    if (!stored || !secretMatches(parsed.secret, stored.secretHash)) throw new UnauthenticatedError('The API key is not valid.');
+    if (stored.revokedAt) throw new UnauthenticatedError('The API key has been revoked.');
+    const workspace = await this.workspaces.get(stored.workspaceId);
+    const auth: AuthenticatedWorkspace = { workspaceId: workspace.id, slug: workspace.slug, timezone: workspace.timezone, apiKeyId: stored.id };
+    this.verified.set(parsed.prefix, { auth, secretHash: stored.secretHash, until: Date.now() + CACHE_MS });
+    this.touch(stored.id);
+    return auth;
+  }
+
+  private touch(id: number): void {
+    const last = this.touchedAt.get(id) ?? 0;
+    if (Date.now() - last < TOUCH_EVERY_MS) return;
+    this.touchedAt.set(id, Date.now());
+    this.keys.touch(id).catch((error: unknown) => this.logger.warn({ err: error, apiKeyId: id }, 'could not record API key use'));
+  }
+}

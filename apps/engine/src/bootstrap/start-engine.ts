@@ -1,0 +1,73 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { AppModule } from '../app.module';
+import { loadEngineConfig, describeConfig, type EngineConfig } from '../config/engine-config';
+import { SeedDemoUseCase } from '../demo/seed-demo.use-case';
+import { createRootLogger } from '../infrastructure/logging/create-logger';
+import { connectDatabase } from './database-connection';
+import { configureHttp } from './configure-http';
+
+export interface RunningEngine {
+  app: NestExpressApplication;
+  url: string;
+  databaseUrl: string;
+  logger: Logger;
+  /** Drains the engine, then stops the embedded database if there is one. */
+  stop(): Promise<void>;
+}
+
+/** Starts the whole engine as `npm start` does: database, migrations, app, demo data, HTTP. */
+export async function startEngine(config: EngineConfig = loadEngineConfig()): Promise<RunningEngine> {
+  const logger = createRootLogger(config.LOG_LEVEL);
+  logger.debug({ config: describeConfig(config) }, 'configuration');
+  const database = await connectDatabase(config, logger);
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl: database.url, logger }), {
+      bufferLogs: true,
+    });
+    app.useLogger(app.get(PinoNestLogger));
+    configureHttp(app, config);
+    await app.init();
+
+    const seeded = await app.get(SeedDemoUseCase).seedOnFirstStart();
+    await app.listen(config.PORT, config.HOST);
+    const port = (app.getHttpServer().address() as { port: number }).port;
+    const url = `http://localhost:${port}`;
+    logger.info({ url, queue: config.REDIS_URL ? 'bullmq' : 'inline', role: config.KIZUNA_ROLE }, `Kizuna is running at ${url}`);
+    if (seeded) announceDemo(url, seeded);
+    const running = app;
+    return {
+      app: running,
+      url,
+      databaseUrl: database.url,
+      logger,
+      stop: async () => {
+        await running.close();
+        await database.embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+function announceDemo(url: string, seeded: { workspaceSlug: string; apiKey: string; customers: number }): void {
+  // Printed, not logged: the key is shown this once and must not land in log storage.
+  process.stdout.write(
+    [
+      '',
+      `  Demo workspace "${seeded.workspaceSlug}" is ready (${seeded.customers.toLocaleString('en-US')} customers).`,
+      `  API key (shown once; paste it into the editor at ${url}):`,
+      '',
+      `    ${seeded.apiKey}`,
+      '',
+      `  API docs: ${url}/api/docs`,
+      '',
+    ].join('\n') + '\n',
+  );
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const repositoryRoot = path.resolve(__dirname, '../../../..');
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .pipe(z.url().optional())
+  .optional();
+
+/**
+ * Every setting the engine reads, validated once at start-up. Defaults are the embedded mode of
+ * `npm start`: embedded PostgreSQL when DATABASE_URL is unset, the in-process queue when REDIS_URL
+ * is unset. Secrets are listed in SENSITIVE_SETTINGS and never logged.
+ */
+export const EngineConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: optionalUrl,
+  REDIS_URL: optionalUrl,
+  KIZUNA_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
+  /** all: API + workers; api: HTTP only; worker: queue processors only. */
+  KIZUNA_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  /** auto: seed the demo workspace when the database has no workspace yet. */
+  KIZUNA_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  KIZUNA_DEMO_CUSTOMERS: z.coerce.number().int().min(100).max(5_000_000).default(20_000),
+  KIZUNA_DEFAULT_TIMEZONE: z.string().default('Asia/Tokyo'),
+  KIZUNA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(50_000).default(2_048),
+  KIZUNA_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type EngineConfig = z.infer<typeof EngineConfigSchema> & {
+  repositoryRoot: string;
+  editorDistDir: string;
+  uploadDir: string;
+};
+
+export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL'] as const;
+
+export class ConfigError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
+  const parsed = EngineConfigSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues);
+  return {
+    ...parsed.data,
+    repositoryRoot,
+    editorDistDir: path.join(repositoryRoot, 'apps/editor/dist'),
+    uploadDir: path.join(parsed.data.KIZUNA_DATA_DIR, 'uploads'),
+  };
+}
+
+/** The configuration with secrets masked, for the start-up log. */
+export function describeConfig(config: EngineConfig): Record<string, unknown> {
+  const described: Record<string, unknown> = { ...config };
+  for (const key of SENSITIVE_SETTINGS) if (described[key]) described[key] = '<set>';
+  return described;
+}
+
+export const ENGINE_CONFIG = Symbol('ENGINE_CONFIG');

@@ -1,0 +1,39 @@
+import { Body, Controller, DefaultValuePipe, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import { CustomerUpsertBodySchema, type CustomerUpsertBody } from './customer-input.schema';
+import { CustomerService } from './customer.service';
+
+@ApiTags('Customers')
+@ApiBearerAuth()
+@Controller('v1/customers')
+export class CustomerController {
+  constructor(private readonly customers: CustomerService) {}
+
+  /** Upsert one customer, or `{ source, customers: [...] }` (up to 1,000), by their identities. */
+  @Post()
+  upsert(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Body({ schema: CustomerUpsertBodySchema }) body: CustomerUpsertBody) {
+    return this.customers.upsert(auth.workspaceId, body);
+  }
+
+  /** Search by email, phone, member number, external id (exact, normalised) or name (contains). */
+  @Get()
+  async search(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Query('q', new DefaultValuePipe('')) q: string,
+    @Query('limit', new DefaultValuePipe(20), ParseIntPipe) limit: number,
+  ) {
+    return { items: await this.customers.search(auth.workspaceId, String(q), Math.min(Math.max(limit, 1), 100)) };
+  }
+
+  @Get(':id')
+  profile(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
+    return this.customers.profile(auth.workspaceId, id);
+  }
+
+  @Get(':id/merges')
+  merges(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
+    return this.customers.merges(auth.workspaceId, id);
+  }
+}

@@ -1,0 +1,65 @@
+import type { Pool } from '@kizuna/db';
+import { claimsOf, normaliseEmail, normaliseIdentifier, normaliseMemberNo, normalisePhone } from '@kizuna/ingest';
+import { NotFoundError } from '@kizuna/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import { PG_POOL } from '../infrastructure/database/database.tokens';
+import { withTransaction } from '../infrastructure/database/transaction';
+import { ResolveCustomersUseCase } from '../identity/resolve-customers.use-case';
+import { toCustomerProfile, toCustomerReference, type CustomerUpsert, type CustomerUpsertBody } from './customer-input.schema';
+import { CustomerRepository, type CustomerSearchHit } from './customer.repository';
+
+@Injectable()
+export class CustomerService {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly customers: CustomerRepository,
+    private readonly resolveCustomers: ResolveCustomersUseCase,
+  ) {}
+
+  /** Creates or updates customers by their identities (merging those that turn out to be one). */
+  async upsert(workspaceId: number, body: CustomerUpsertBody) {
+    const { source, customers } = 'customers' in body ? body : { source: 'api', customers: [body] as CustomerUpsert[] };
+    const resolved = await withTransaction(this.pool, (tx) =>
+      this.resolveCustomers.execute(
+        tx,
+        workspaceId,
+        customers.map((customer) => ({
+          claims: claimsOf(toCustomerReference(customer), source),
+          profile: toCustomerProfile(customer),
+          attributes: customer.attributes ?? {},
+        })),
+        'customers-api',
+      ),
+    );
+    const summary = { created: resolved.created, merged: resolved.merged, updated: resolved.updated };
+    return 'customers' in body ? { items: resolved.customerIds.map((id) => ({ id })), ...summary } : { id: resolved.customerIds[0]!, ...summary };
+  }
+
+  /** The unified profile: every identity and source, consents, merges, purchases. */
+  async profile(workspaceId: number, id: number) {
+    const customer = await this.customers.find(workspaceId, id);
+    if (!customer) throw new NotFoundError('customer', id);
+    const [identities, consents, merges, stats, recentOrders] = await Promise.all([
+      this.customers.identities(workspaceId, id),
+      this.customers.consents(workspaceId, id),
+      this.customers.merges(workspaceId, id),
+      this.customers.stats(workspaceId, id),
+      this.customers.recentOrders(workspaceId, id, 20),
+    ]);
+    const sources = [...new Set(identities.filter((i) => i.kind === 'external').map((i) => i.source))].sort();
+    return { ...customer, identities, sources, consents, merges, stats, recentOrders };
+  }
+
+  async merges(workspaceId: number, id: number) {
+    if (!(await this.customers.find(workspaceId, id))) throw new NotFoundError('customer', id);
+    return { items: await this.customers.merges(workspaceId, id) };
+  }
+
+  async search(workspaceId: number, query: string, limit: number): Promise<CustomerSearchHit[]> {
+    const text = query.trim();
+    if (!text) return [];
+    const values = new Set<string>([normaliseIdentifier(text), normaliseMemberNo(text)]);
+    for (const normalised of [normaliseEmail(text), normalisePhone(text)]) if (normalised.ok) values.add(normalised.value);
+    return this.customers.search(workspaceId, [...values], text, limit);
+  }
+}

@@ -1,0 +1,34 @@
+import type { EventProperties } from '@kizuna/ingest';
+import { Injectable } from '@nestjs/common';
+import type { Queryable } from '../infrastructure/database/transaction';
+
+export interface NewEvent {
+  customerId: number;
+  externalId: string;
+  name: string;
+  occurredAt: Date;
+  properties: EventProperties;
+}
+
+@Injectable()
+export class EventRepository {
+  /** Stores events once per (source, external id); returns how many were new. */
+  async insert(tx: Queryable, workspaceId: number, source: string, events: readonly NewEvent[]): Promise<number> {
+    if (!events.length) return 0;
+    const result = await tx.query(
+      `INSERT INTO event (workspace_id, source, customer_id, external_id, name, occurred_at, properties)
+       SELECT $1, $2, t.* FROM unnest($3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::jsonb[]) AS t
+       ON CONFLICT (workspace_id, source, external_id) DO NOTHING`,
+      [
+        workspaceId,
+        source,
+        events.map((e) => e.customerId),
+        events.map((e) => e.externalId),
+        events.map((e) => e.name),
+        events.map((e) => e.occurredAt),
+        events.map((e) => JSON.stringify(e.properties)),
+      ],
+    );
+    return result.rowCount ?? 0;
+  }
+}

@@ -1,0 +1,130 @@
+import { identityKey, type CustomerProfile, type IdentityClaim } from '@kizuna/ingest';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PoolClient } from '@kizuna/db';
+import { copyRows } from '../infrastructure/database/copy-rows';
+import type { Queryable } from '../infrastructure/database/transaction';
+import { PROFILE_COLUMNS, profileValue } from './customer-columns';
+
+export interface NewCustomer {
+  id: number;
+  profile: CustomerProfile;
+  attributes: Record<string, unknown>;
+}
+
+export interface ProfileUpdate {
+  customerId: number;
+  profile: CustomerProfile;
+  attributes: Record<string, unknown>;
+}
+
+const profileColumnList = PROFILE_COLUMNS.map((c) => c.column).join(', ');
+
+@Injectable()
+export class IdentityRepository {
+  /**
+   * Serialises identity resolution within a workspace until the transaction ends: two imports
+   * resolving the same new email at once would otherwise both create a customer for it.
+   */
+  async lockWorkspace(tx: Queryable, workspaceId: number): Promise<void> {
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('kizuna:identity'), $1)", [workspaceId]);
+  }
+
+  /** identityKey(claim) -> id of the customer owning it, for the claims already stored. */
+  async findOwners(tx: Queryable, workspaceId: number, claims: readonly IdentityClaim[]): Promise<Map<string, number>> {
+    const owners = new Map<string, number>();
+    if (!claims.length) return owners;
+    // One index scan per (kind, source) with `value = ANY(...)`: cheaper to plan and run than a
+    // join against an unnest of three arrays.
+    const groups = new Map<string, { kind: string; source: string; values: string[] }>();
+    for (const claim of claims) {
+      const key = `${claim.kind}\u0000${claim.source}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { kind: claim.kind, source: claim.source, values: [] }));
+      group.values.push(claim.value);
+    }
+    const params: unknown[] = [workspaceId];
+    const selects = [...groups.values()].map((group) => {
+      params.push(group.kind, group.source, group.values);
+      const n = params.length;
+      return `SELECT kind::text AS kind, source, value, customer_id FROM customer_identity
+               WHERE workspace_id = $1 AND kind = $${n - 2}::identity_kind AND source = $${n - 1} AND value = ANY($${n}::text[])`;
+    });
+    const { rows } = await tx.query<{ kind: IdentityClaim['kind']; source: string; value: string; customer_id: number }>(
+      selects.join(' UNION ALL '),
+      params,
+    );
+    for (const row of rows) owners.set(identityKey(row), row.customer_id);
+    return owners;
+  }
+
+  /** Reserves ids up front so each new customer's id is known before the insert. */
+  async allocateCustomerIds(tx: Queryable, count: number): Promise<number[]> {
+    if (count === 0) return [];
+    const { rows } = await tx.query<{ id: number }>(
+      "SELECT nextval(pg_get_serial_sequence('customer', 'id'))::int AS id FROM generate_series(1, $1)",
+      [count],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** New customers (ids from allocateCustomerIds), bulk-loaded. */
+  async insertCustomers(tx: PoolClient, workspaceId: number, customers: readonly NewCustomer[]): Promise<void> {
+    await copyRows(
+      tx,
+      'customer',
+      ['workspace_id', 'id', ...PROFILE_COLUMNS.map((c) => c.column), 'attributes'],
+      customers.map((c) => [
+        workspaceId,
+        c.id,
+        ...PROFILE_COLUMNS.map(({ field }) => profileValue(c.profile, field)),
+        JSON.stringify(c.attributes),
+      ]),
+    );
+  }
+
+  /**
+   * Identities known to be new: the caller looked them up under the workspace identity lock, so
+   * no other transaction can have stored them since, and COPY needs no conflict handling.
+   */
+  async insertNewIdentities(
+    tx: PoolClient,
+    workspaceId: number,
+    identities: readonly { customerId: number; claim: IdentityClaim }[],
+  ): Promise<void> {
+    await copyRows(
+      tx,
+      'customer_identity',
+      ['workspace_id', 'customer_id', 'kind', 'source', 'value'],
+      identities.map((i) => [workspaceId, i.customerId, i.claim.kind, i.claim.source, i.claim.value]),
+    );
+  }
+
+  /**
+   * Writes given profile values over stored ones. Rows whose values are all already stored are not
+   * touched, so re-importing a file changes nothing (not even updated_at).
+   */
+  async updateProfiles(tx: Queryable, workspaceId: number, updates: readonly ProfileUpdate[]): Promise<number> {
+    if (!updates.length) return 0;
+    const params: unknown[] = [workspaceId, updates.map((u) => u.customerId)];
+    const unnestArgs = ['$2::int[]'];
+    const sets: string[] = [];
+    const changed: string[] = [];
+    for (const { field, column, type } of PROFILE_COLUMNS) {
+      params.push(updates.map((u) => profileValue(u.profile, field)));
+      unnestArgs.push(`$${params.length}::${type}[]`);
+      sets.push(`${column} = COALESCE(t.${column}, c.${column})`);
+      changed.push(`(t.${column} IS NOT NULL AND t.${column} IS DISTINCT FROM c.${column})`);
+    }
+    params.push(updates.map((u) => JSON.stringify(u.attributes)));
+    unnestArgs.push(`$${params.length}::jsonb[]`);
+    const result = await tx.query(
+      `UPDATE customer c
+          SET ${sets.join(', ')}, attributes = c.attributes || t.attributes, updated_at = now()
+         FROM unnest(${unnestArgs.join(', ')}) AS t(id, ${profileColumnList}, attributes)
+        WHERE c.id = t.id AND c.workspace_id = $1
+          AND (${changed.join(' OR ')} OR NOT (c.attributes @> t.attributes))`,
+      params,
+    );
+    return result.rowCount ?? 0;
+  }
+}

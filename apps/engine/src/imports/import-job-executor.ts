@@ -1,0 +1,59 @@
+import { EncodingError, HeaderMismatchError } from '@kizuna/ingest';
+import { Injectable, Logger } from '@nestjs/common';
+import { WorkspaceService } from '../workspaces/workspace.service';
+import { readCsvFile } from './import-file';
+import { ImportJobRepository, type ImportJob } from './import-job.repository';
+import { EmptyFileError, ImportInterruptedError, RunImportUseCase, type ImportProgress } from './run-import.use-case';
+
+/** Errors that are about the file, not the system: the job fails with this message, nothing logged as a fault. */
+export function isFileProblem(error: unknown): error is Error {
+  return error instanceof HeaderMismatchError || error instanceof EncodingError || error instanceof EmptyFileError;
+}
+
+/** Runs one import job from a file on disk, recording progress and rejected rows as it goes. */
+@Injectable()
+export class ImportJobExecutor {
+  private readonly logger = new Logger(ImportJobExecutor.name);
+
+  constructor(
+    private readonly jobs: ImportJobRepository,
+    private readonly runImport: RunImportUseCase,
+    private readonly workspaces: WorkspaceService,
+  ) {}
+
+  /** Runs the job to its end; returns undefined when a shutdown interrupted it (it stays queued). */
+  async run(
+    job: ImportJob,
+    filePath: string,
+    options: { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
+  ): Promise<ImportJob | undefined> {
+    const workspace = await this.workspaces.get(job.workspaceId);
+    await this.jobs.markRunning(job.workspaceId, job.id);
+    try {
+      await this.runImport.execute({
+        workspaceId: job.workspaceId,
+        kind: job.kind,
+        source: job.source,
+        origin: `import:${job.id}`,
+        timeZone: workspace.timezone,
+        rows: readCsvFile(filePath, job.encoding),
+        onBatch: async (progress, rejected) => {
+          await this.jobs.recordBatch(job.workspaceId, job.id, progress, rejected);
+          options.onProgress?.(progress);
+        },
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      return await this.jobs.finish(job.workspaceId, job.id, { status: 'succeeded' });
+    } catch (error) {
+      if (error instanceof ImportInterruptedError) {
+        await this.jobs.requeue(job.workspaceId, job.id);
+        return undefined;
+      }
+      if (!isFileProblem(error)) {
+        this.logger.error({ err: error, workspaceId: job.workspaceId, importJobId: job.id }, 'import failed');
+      }
+      const message = isFileProblem(error) ? error.message : `The import stopped: ${(error as Error).message}`;
+      return await this.jobs.finish(job.workspaceId, job.id, { status: 'failed', error: message });
+    }
+  }
+}

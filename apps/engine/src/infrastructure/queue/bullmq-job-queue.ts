@@ -1,0 +1,63 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import { ENGINE_CONFIG, type EngineConfig } from '../../config/engine-config';
+import { bullmqShutdown, WORKER_HOSTS } from './bullmq-worker-hosts';
+import type { EnqueueOptions, JobQueue, QueueCounts, QueueHealth } from './job-queue.port';
+import { QUEUE_SETTINGS, type JobPayloads, type QueueName } from './queue-definitions';
+
+/** BullMQ on Redis: jobs survive restarts and are shared by every worker process. */
+@Injectable()
+export class BullmqJobQueue implements JobQueue, OnApplicationBootstrap, OnApplicationShutdown {
+  readonly adapter = 'bullmq';
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.KIZUNA_ROLE === 'api') return;
+    for (const host of WORKER_HOSTS.values()) {
+      const { worker } = this.moduleRef.get(host, { strict: false });
+      void worker.run();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    bullmqShutdown.abort();
+  }
+
+  async enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options: EnqueueOptions = {}): Promise<void> {
+    const { attempts, backoffMs } = QUEUE_SETTINGS[queue];
+    await this.queue(queue).add(queue, payload, {
+      ...(options.jobId ? { jobId: options.jobId } : {}),
+      ...(options.delayMs ? { delay: options.delayMs } : {}),
+      attempts,
+      backoff: { type: 'exponential', delay: backoffMs },
+      removeOnComplete: { age: 3_600, count: 10_000 },
+      removeOnFail: { age: 7 * 86_400 },
+    });
+  }
+
+  async counts(queue: QueueName): Promise<QueueCounts> {
+    const counts = await this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'failed');
+    return { waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 };
+  }
+
+  async health(): Promise<QueueHealth> {
+    try {
+      // A real round trip to Redis, bounded: a health check must answer even when Redis does not.
+      const roundTrip = this.queue(WORKER_HOSTS.keys().next().value!).getJobCounts('waiting');
+      await Promise.race([roundTrip, new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not answer within 1 s')), 1_000).unref())]);
+      return { adapter: 'bullmq', status: 'up' };
+    } catch (error) {
+      return { adapter: 'bullmq', status: 'down', detail: (error as Error).message };
+    }
+  }
+
+  private queue(name: QueueName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * `npm run bench -- import`: 1,000,000 order lines from a CSV file through the real importer
+ * (CSV parsing, validation, identity resolution, upserts), against PostgreSQL's own COPY of the
+ * same file into a table with the same columns, in the same run. Target: importer >= 0.3 x COPY.
+ */
+import { demoDataset } from '@kizuna/demo-data';
+import { createPgPool } from '@kizuna/db';
+import { from as copyFrom } from 'pg-copy-streams';
+import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import path from 'node:path';
+import { demoTableRows } from '../../apps/engine/src/demo/demo-rows';
+import { readCsvFile } from '../../apps/engine/src/imports/import-file';
+import { RunImportUseCase } from '../../apps/engine/src/imports/run-import.use-case';
+import { createBenchDatabase } from './support/bench-database';
+import { reportBench, seconds } from './support/bench-report';
+import { createEngineContext } from './support/engine-context';
+import { writeCsv } from './support/write-csv';
+
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+// The EC site of the demo brand has ~5.8 order lines per customer over two years.
+const CUSTOMERS = Math.ceil(LINES / 5.5);
+
+async function main(): Promise<void> {
+  const workDir = path.resolve(__dirname, '../../tmp/bench-import');
+  mkdirSync(workDir, { recursive: true });
+  const database = await createBenchDatabase('import');
+  const context = await createEngineContext(database.url);
+  const pool = createPgPool(database.url, { max: 2 });
+  try {
+    const tables = demoDataset({ customers: CUSTOMERS, asOf: '2026-11-22' });
+    const orders = tables.find((t) => t.kind === 'orders' && t.source === 'ec')!;
+    const csvPath = path.join(workDir, 'orders.csv');
+    const written = await writeCsv(csvPath, orders.header, orders.rows(), LINES);
+    console.log(`orders.csv: ${written.toLocaleString()} lines, ${(statSync(csvPath).size / 1e6).toFixed(1)} MB`);
+
+    const { rows } = await pool.query<{ id: number }>("INSERT INTO workspace (slug, name) VALUES ('bench', 'Bench') RETURNING id");
+    const workspaceId = rows[0]!.id;
+    const runImport = context.get(RunImportUseCase);
+    const importTable = (kind: 'products' | 'customers', source: string) =>
+      runImport.execute({
+        workspaceId,
+        kind,
+        source: source === 'master' ? '' : source,
+        origin: 'bench',
+        timeZone: 'Asia/Tokyo',
+        rows: demoTableRows(tables.find((t) => t.kind === kind && t.source === source)!),
+      });
+    // Setup, not timed: the product master and the EC customers the orders refer to.
+    await importTable('products', 'master');
+    await importTable('customers', 'ec');
+    await pool.query('VACUUM ANALYZE');
+
+    // Baseline: COPY of the same file into an equivalent table, streamed from this process.
+    // Same columns, typed as the importer stores them (ints, timestamps), no indexes: COPY's best case.
+    const typeOf = (column: string) =>
+      ['quantity', 'unit_price', 'amount', 'line_no'].includes(column) ? 'integer' : column.endsWith('_at') ? 'timestamptz' : 'text';
+    await pool.query(`CREATE TABLE copy_baseline (${orders.header.map((c) => `${c} ${typeOf(c)}`).join(', ')})`);
+    const copyClient = await pool.connect();
+    const copyStarted = process.hrtime.bigint();
+    await pipeline(createReadStream(csvPath), copyClient.query(copyFrom('COPY copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)')));
+    const copySeconds = seconds(copyStarted);
+    copyClient.release();
+    const copyRate = written / copySeconds;
+    console.log(`COPY: ${copySeconds.toFixed(2)} s, ${Math.round(copyRate).toLocaleString()} rows/s`);
+
+    const started = process.hrtime.bigint();
+    await (globalThis as { __profStart?: () => Promise<void> }).__profStart?.();
+    const progress = await runImport.execute({
+      workspaceId,
+      kind: 'orders',
+      source: 'ec',
+      origin: 'bench',
+      timeZone: 'Asia/Tokyo',
+      rows: readCsvFile(csvPath, 'utf8'),
+    });
+    const importSeconds = seconds(started);
+    await (globalThis as { __profStop?: () => Promise<void> }).__profStop?.();
+    const rate = progress.rowsAccepted / importSeconds;
+    console.log(
+      `importer: ${importSeconds.toFixed(2)} s, ${Math.round(rate).toLocaleString()} rows/s ` +
+        `(read ${progress.rowsRead}, accepted ${progress.rowsAccepted}, rejected ${progress.rowsRejected})`,
+    );
+    const stored = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM order_line');
+    if (stored.rows[0]!.n !== written) throw new Error(`expected ${written} order lines, found ${stored.rows[0]!.n}`);
+    reportBench({ name: 'import', value: rate, unit: 'rows/s', baseline: copyRate, better: 'higher' });
+  } finally {
+    await pool.end();
+    await context.close();
+    await database.drop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
