@@ -42,13 +42,14 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,tests}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/tests/support/integration-global-setup.ts',
-      testTimeout: 60_000,
+      // testTimeout is only read at the top level; per project it is set by a setup file.
+      setupFilesAfterEnv: ['<rootDir>/tests/support/timeout-60s.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 180_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/timeout-180s.ts'],
     },
   ],
 };

@@ -63,6 +63,9 @@ export class EmbeddedPostgresServer {
 
   async start(): Promise<RunningPostgres> {
     await mkdir(this.options.dataDir, { recursive: true });
+    // As root, PostgreSQL runs as the `postgres` user, which must be able to pass through the
+    // data directory (mkdtemp makes it 0700): traverse, but not list.
+    if (process.getuid?.() === 0) await chmod(this.options.dataDir, 0o711);
     this.binaries = await loadBinaries();
     const password = await this.readOrCreatePassword();
     const fresh = !existsSync(path.join(this.clusterDir, 'PG_VERSION'));

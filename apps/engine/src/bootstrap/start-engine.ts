@@ -19,10 +19,13 @@ export interface RunningEngine {
 }
 
 /** Starts the whole engine as `npm start` does: database, migrations, app, demo data, HTTP. */
-export async function startEngine(config: EngineConfig = loadEngineConfig()): Promise<RunningEngine> {
+export async function startEngine(
+  config: EngineConfig = loadEngineConfig(),
+  options: { migrate?: boolean } = {},
+): Promise<RunningEngine> {
   const logger = createRootLogger(config.LOG_LEVEL);
   logger.debug({ config: describeConfig(config) }, 'configuration');
-  const database = await connectDatabase(config, logger);
+  const database = await connectDatabase(config, logger, options);
   let app: NestExpressApplication | undefined;
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl: database.url, logger }), {

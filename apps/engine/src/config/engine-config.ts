@@ -21,8 +21,8 @@ export const EngineConfigSchema = z.object({
   DATABASE_URL: optionalUrl,
   REDIS_URL: optionalUrl,
   KIZUNA_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
-  /** all: API + workers; api: HTTP only; worker: queue processors only. */
-  KIZUNA_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  /** all: API + workers; api: HTTP only; worker: queue processors only; cli: neither (commands). */
+  KIZUNA_ROLE: z.enum(['all', 'api', 'worker', 'cli']).default('all'),
   /** auto: seed the demo workspace when the database has no workspace yet. */
   KIZUNA_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   KIZUNA_DEMO_CUSTOMERS: z.coerce.number().int().min(100).max(5_000_000).default(20_000),
@@ -66,3 +66,8 @@ export function describeConfig(config: EngineConfig): Record<string, unknown> {
 }
 
 export const ENGINE_CONFIG = Symbol('ENGINE_CONFIG');
+
+/** Whether this process runs queue workers and background sweeps. */
+export function runsWorkers(config: EngineConfig): boolean {
+  return config.KIZUNA_ROLE === 'all' || config.KIZUNA_ROLE === 'worker';
+}

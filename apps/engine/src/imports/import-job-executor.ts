@@ -25,7 +25,7 @@ export class ImportJobExecutor {
   async run(
     job: ImportJob,
     filePath: string,
-    options: { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
+    options: { onProgress?: (progress: ImportProgress) => void; onBytesRead?: (bytes: number) => void; signal?: AbortSignal } = {},
   ): Promise<ImportJob | undefined> {
     const workspace = await this.workspaces.get(job.workspaceId);
     await this.jobs.markRunning(job.workspaceId, job.id);
@@ -36,7 +36,7 @@ export class ImportJobExecutor {
         source: job.source,
         origin: `import:${job.id}`,
         timeZone: workspace.timezone,
-        rows: readCsvFile(filePath, job.encoding),
+        rows: readCsvFile(filePath, job.encoding, options.onBytesRead ? { onBytesRead: options.onBytesRead } : {}),
         onBatch: async (progress, rejected) => {
           await this.jobs.recordBatch(job.workspaceId, job.id, progress, rejected);
           options.onProgress?.(progress);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { ENGINE_CONFIG, runsWorkers, type EngineConfig } from '../config/engine-config';
 import { JobHandlerRegistry } from '../infrastructure/queue/job-handler.registry';
 import { JOB_QUEUE, type JobContext, type JobQueue } from '../infrastructure/queue/job-queue.port';
 import { QueueName, type JobPayloads } from '../infrastructure/queue/queue-definitions';
@@ -25,6 +26,7 @@ export class ImportProcessor implements OnModuleInit, OnApplicationBootstrap, On
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     private readonly jobs: ImportJobRepository,
     private readonly executor: ImportJobExecutor,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {}
 
   onModuleInit(): void {
@@ -32,6 +34,7 @@ export class ImportProcessor implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   onApplicationBootstrap(): void {
+    if (!runsWorkers(this.config)) return;
     void this.sweep();
     this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS).unref();
   }

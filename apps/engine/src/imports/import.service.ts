@@ -71,7 +71,7 @@ export class ImportService {
 
 /** Reads only the header line of a file and checks it against the kind. */
 export async function checkHeader(path: string, kind: ImportKind, encoding: FileEncoding): Promise<void> {
-  for await (const batch of readCsvFile(path, encoding, 1)) {
+  for await (const batch of readCsvFile(path, encoding, { batchSize: 1 })) {
     const header = batch[0];
     if (header) {
       compileHeader(kind, header.cells, importKindDefinitions[kind]);

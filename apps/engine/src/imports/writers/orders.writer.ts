@@ -1,12 +1,55 @@
 import type { OrderLineRow } from '@kizuna/ingest';
 import { Injectable } from '@nestjs/common';
 import { CustomerReferenceResolver } from './customer-reference-resolver';
-import { lastPerKey, namedMap, type ImportWriteContext, type ImportWriter, type ParsedRow, type WriteRejection } from './import-writer';
+import { type ImportWriteContext, type ImportWriter, type ParsedRow, type WriteRejection } from './import-writer';
+import { storeOrderHeaders, type OrderHeader } from './order-headers';
+import { copyNewLines, realignLines, upsertLines, type ResolvedLine } from './order-lines';
 import { productIdsFor } from './product-ids';
-import { copyRows } from '../../infrastructure/database/copy-rows';
 
-/** How many recent orders remember their next line number (rows of an order are usually together). */
+/**
+ * How many recent orders remember their next line number. Rows of an order are usually together;
+ * a file whose orders are scattered further apart than this needs a line_no column.
+ */
 const LINE_COUNTER_LIMIT = 200_000;
+
+/**
+ * A copy of a string that does not keep its source alive. Cells are V8 sliced strings of the whole
+ * decoded chunk: a long-lived Map keyed by them would retain every chunk of the file.
+ */
+function detached(value: string): string {
+  return (` ${value}`).slice(1);
+}
+
+/**
+ * Orders files: one row per order line, the header repeated. Per batch: resolve customers, store
+ * headers, store lines. The hot path avoids per-line Maps and arrays: it runs a million times for a
+ * million-line file.
+ */
+/** Next line number per order, for the most recent orders (first in, first out; no scans). */
+class LineCounters {
+  private readonly next = new Map<string, number>();
+  private readonly ring: (string | undefined)[];
+  private position = 0;
+
+  constructor(capacity: number) {
+    this.ring = new Array<string | undefined>(capacity);
+  }
+
+  get(orderId: string): number | undefined {
+    return this.next.get(orderId);
+  }
+
+  set(orderId: string, next: number): void {
+    if (!this.next.has(orderId)) {
+      const evicted = this.ring[this.position];
+      if (evicted !== undefined) this.next.delete(evicted);
+      orderId = detached(orderId);
+      this.ring[this.position] = orderId;
+      this.position = (this.position + 1) % this.ring.length;
+    }
+    this.next.set(orderId, next);
+  }
+}
 
 @Injectable()
 export class OrdersWriter implements ImportWriter<'orders'> {
@@ -16,190 +59,79 @@ export class OrdersWriter implements ImportWriter<'orders'> {
 
   /** A row without line_no is numbered by its position among its order's rows in the file. */
   prepare(rows: readonly ParsedRow<OrderLineRow>[], fileState: Map<string, unknown>): void {
-    const nextLineNo = namedMap<number>(fileState, 'nextLineNoByOrder');
+    let counters = fileState.get('lineCounters') as LineCounters | undefined;
+    if (!counters) fileState.set('lineCounters', (counters = new LineCounters(LINE_COUNTER_LIMIT)));
     // Rows of an order are usually consecutive: keep the current order's counter in locals.
     let currentOrder: string | undefined;
     let next = 1;
-    const flush = () => {
-      if (currentOrder === undefined) return;
-      nextLineNo.delete(currentOrder);
-      nextLineNo.set(currentOrder, next);
-      if (nextLineNo.size > LINE_COUNTER_LIMIT) nextLineNo.delete(nextLineNo.keys().next().value!);
-    };
     for (const { record } of rows) {
       if (record.orderId !== currentOrder) {
-        flush();
+        if (currentOrder !== undefined) counters.set(currentOrder, next);
         currentOrder = record.orderId;
-        next = nextLineNo.get(currentOrder) ?? 1;
+        next = counters.get(currentOrder) ?? 1;
       }
       const lineNo = record.lineNo ?? next;
       next = Math.max(next, lineNo + 1);
       record.lineNo = lineNo;
     }
-    flush();
+    if (currentOrder !== undefined) counters.set(currentOrder, next);
   }
 
   async write(context: ImportWriteContext, rows: readonly ParsedRow<OrderLineRow>[]): Promise<WriteRejection[]> {
-    // The order header repeats on each line; the batch's first line of an order carries it.
-    const orders = lastPerKey([...rows].reverse(), (row) => row.record.orderId).map((row) => row.record);
+    // The header repeats on each line; an order's first line in the batch carries it.
+    const headers: OrderHeader[] = [];
+    const headerOfRow = new Int32Array(rows.length);
+    const headerIndex = new Map<string, number>();
+    let previousOrder: string | undefined;
+    rows.forEach(({ record }, row) => {
+      if (record.orderId !== previousOrder) {
+        previousOrder = record.orderId;
+        if (!headerIndex.has(record.orderId)) {
+          headerIndex.set(record.orderId, headers.length);
+          headers.push({ record, customerId: 0 });
+        }
+      }
+      headerOfRow[row] = headerIndex.get(record.orderId)!;
+    });
+
     // Resolving customers takes the workspace identity lock for the rest of the transaction, which
-    // also serialises order writes of the workspace: orders found missing below stay missing until
-    // this transaction commits, so they can be bulk-loaded without conflict handling.
+    // also serialises order writes of the workspace: orders found missing stay missing until this
+    // transaction commits, so they and their lines can be bulk-loaded without conflict handling.
     const customerIds = await this.customers.resolve(
       context,
-      orders.map((order) => order.reference),
+      headers.map((h) => h.record.reference),
     );
-    const headers = orders.map((order, index) => ({ ...order, customerId: customerIds[index]! }));
-    const { orderIds, newOrderIds, changedOrderIds } = await this.storeHeaders(context, headers);
-
-    const lines = lastPerKey(rows, (row) => `${row.record.orderId}\u0000${row.record.lineNo}`).map((row) => row.record);
+    headers.forEach((header, index) => (header.customerId = customerIds[index]!));
+    const { orderIds, newOrderIds, changedOrderIds } = await storeOrderHeaders(context, headers);
     const productIds = await productIdsFor(
       context,
-      lines.map((line) => ({ sku: line.sku, name: line.productName, unitPrice: line.unitPrice })),
+      rows.map(({ record }) => ({ sku: record.sku, name: record.productName, unitPrice: record.unitPrice })),
     );
-    const headerByExternal = new Map(headers.map((header) => [header.orderId, header]));
-    const lineValues = lines.map((line) => {
-      const header = headerByExternal.get(line.orderId)!;
-      return [
-        context.workspaceId,
-        orderIds.get(line.orderId)!,
-        line.lineNo!,
-        header.customerId,
-        header.orderedAt,
-        productIds.get(line.sku)!,
-        line.quantity,
-        line.unitPrice,
-        line.amount,
-      ] as const;
-    });
-    // Lines of orders created in this transaction cannot exist yet: bulk-load them.
-    await copyRows(context.tx, 'order_line', LINE_COLUMNS, lineValues.filter((values) => newOrderIds.has(values[1])));
-    await upsertLines(context, lineValues.filter((values) => !newOrderIds.has(values[1])));
-    // Lines stored earlier (another file, an earlier batch) follow a header that changed.
-    if (changedOrderIds.length) {
-      await context.tx.query(
-        `UPDATE order_line l SET customer_id = o.customer_id, ordered_at = o.ordered_at
-           FROM customer_order o
-          WHERE o.id = ANY($1::int[]) AND l.order_id = o.id
-            AND (l.customer_id, l.ordered_at) IS DISTINCT FROM (o.customer_id, o.ordered_at)`,
-        [changedOrderIds],
-      );
+
+    // The last row wins for a line stated twice (an upsert may touch a row only once per statement).
+    const lastRowOfLine = new Map<number, number>();
+    rows.forEach(({ record }, row) => lastRowOfLine.set(headerOfRow[row]! * 1_000_000 + record.lineNo!, row));
+    const newLines: ResolvedLine[] = [];
+    const otherLines: ResolvedLine[] = [];
+    for (const row of lastRowOfLine.values()) {
+      const { record } = rows[row]!;
+      const header = headers[headerOfRow[row]!]!;
+      const orderId = orderIds.get(record.orderId)!;
+      const line: ResolvedLine = {
+        orderId,
+        lineNo: record.lineNo!,
+        customerId: header.customerId,
+        orderedAt: header.record.orderedAt,
+        productId: productIds.get(record.sku)!,
+        quantity: record.quantity,
+        unitPrice: record.unitPrice,
+        amount: record.amount,
+      };
+      (newOrderIds.has(orderId) ? newLines : otherLines).push(line);
     }
+    await copyNewLines(context, newLines);
+    await upsertLines(context, otherLines);
+    await realignLines(context, changedOrderIds);
     return [];
   }
-
-  /**
-   * Inserts new order headers and updates changed ones; returns every order's id. Headers go
-   * through a temporary table by COPY, then one INSERT ... ON CONFLICT DO NOTHING RETURNING: a new
-   * order costs one unique-index descent, and only orders that already existed are looked up.
-   */
-  private async storeHeaders(context: ImportWriteContext, headers: readonly OrderHeader[]) {
-    const { tx, workspaceId, source } = context;
-    await ensureOrderStage(tx);
-    await copyRows(
-      tx,
-      'import_order_stage',
-      ['customer_id', 'external_id', 'channel', 'store_id', 'ordered_at', 'coupon_code'],
-      headers.map((h) => [h.customerId, h.orderId, h.channel, h.storeId, h.orderedAt, h.couponCode]),
-    );
-    const { rows: inserted } = await tx.query<{ id: number; external_id: string }>(
-      `INSERT INTO customer_order (workspace_id, source, customer_id, external_id, channel, store_id, ordered_at, coupon_code)
-       SELECT $1, $2, s.customer_id, s.external_id, s.channel, s.store_id, s.ordered_at, s.coupon_code FROM import_order_stage s
-       ON CONFLICT (workspace_id, source, external_id) DO NOTHING
-       RETURNING id, external_id`,
-      [workspaceId, source],
-    );
-    const orderIds = new Map(inserted.map((row) => [row.external_id, row.id]));
-    const newOrderIds = new Set(orderIds.values());
-    const existingExternalIds = headers.filter((h) => !orderIds.has(h.orderId)).map((h) => h.orderId);
-    const changedOrderIds: number[] = [];
-    if (existingExternalIds.length) {
-      const { rows: stored } = await tx.query<StoredHeader>(
-        `SELECT id, external_id, customer_id, channel::text AS channel, store_id, ordered_at, coupon_code
-           FROM customer_order WHERE workspace_id = $1 AND source = $2 AND external_id = ANY($3::text[])`,
-        [workspaceId, source, existingExternalIds],
-      );
-      const storedByExternal = new Map(stored.map((row) => [row.external_id, row]));
-      for (const row of stored) orderIds.set(row.external_id, row.id);
-      const changed = headers.filter((h) => {
-        const row = storedByExternal.get(h.orderId);
-        return row !== undefined && headerChanged(row, h);
-      });
-      if (changed.length) {
-        await tx.query(
-          `UPDATE customer_order o SET customer_id = t.customer_id, channel = t.channel, store_id = t.store_id,
-                  ordered_at = t.ordered_at, coupon_code = t.coupon_code
-             FROM unnest($1::int[], $2::int[], $3::sales_channel[], $4::text[], $5::timestamptz[], $6::text[])
-                  AS t(id, customer_id, channel, store_id, ordered_at, coupon_code)
-            WHERE o.id = t.id`,
-          [
-            changed.map((h) => orderIds.get(h.orderId)!),
-            changed.map((h) => h.customerId),
-            changed.map((h) => h.channel),
-            changed.map((h) => h.storeId ?? null),
-            changed.map((h) => h.orderedAt),
-            changed.map((h) => h.couponCode ?? null),
-          ],
-        );
-        changedOrderIds.push(...changed.map((h) => orderIds.get(h.orderId)!));
-      }
-    }
-    return { orderIds, newOrderIds, changedOrderIds };
-  }
-}
-
-/** Connections that already have the session's staging table. */
-const stagedConnections = new WeakSet<object>();
-
-/** A temporary table per connection, emptied at each commit, to bulk-load order headers into. */
-async function ensureOrderStage(tx: ImportWriteContext['tx']): Promise<void> {
-  if (stagedConnections.has(tx)) return;
-  await tx.query(
-    `CREATE TEMP TABLE IF NOT EXISTS import_order_stage (
-       customer_id int, external_id text, channel sales_channel, store_id text, ordered_at timestamptz, coupon_code text
-     ) ON COMMIT DELETE ROWS`,
-  );
-  stagedConnections.add(tx);
-}
-
-type OrderHeader = OrderLineRow & { customerId: number };
-
-interface StoredHeader {
-  id: number;
-  external_id: string;
-  customer_id: number;
-  channel: string;
-  store_id: string | null;
-  ordered_at: Date;
-  coupon_code: string | null;
-}
-
-function headerChanged(stored: StoredHeader, header: OrderHeader): boolean {
-  return (
-    stored.customer_id !== header.customerId ||
-    stored.channel !== header.channel ||
-    stored.store_id !== (header.storeId ?? null) ||
-    stored.ordered_at.getTime() !== header.orderedAt.getTime() ||
-    stored.coupon_code !== (header.couponCode ?? null)
-  );
-}
-
-const LINE_COLUMNS = ['workspace_id', 'order_id', 'line_no', 'customer_id', 'ordered_at', 'product_id', 'quantity', 'unit_price', 'amount'];
-
-type LineValues = readonly [number, number, number, number, Date, number, number, number, number];
-
-/** Lines of orders that existed before: insert or update, touching only what differs. */
-async function upsertLines(context: ImportWriteContext, lines: readonly LineValues[]): Promise<void> {
-  if (!lines.length) return;
-  const column = (index: number) => lines.map((values) => values[index]);
-  await context.tx.query(
-    `INSERT INTO order_line AS l (workspace_id, order_id, line_no, customer_id, ordered_at, product_id, quantity, unit_price, amount)
-     SELECT $1, t.* FROM unnest($2::int[], $3::int[], $4::int[], $5::timestamptz[], $6::int[], $7::int[], $8::int[], $9::int[]) AS t
-     ON CONFLICT (order_id, line_no) DO UPDATE SET
-       customer_id = EXCLUDED.customer_id, ordered_at = EXCLUDED.ordered_at, product_id = EXCLUDED.product_id,
-       quantity = EXCLUDED.quantity, unit_price = EXCLUDED.unit_price, amount = EXCLUDED.amount
-     WHERE (l.customer_id, l.ordered_at, l.product_id, l.quantity, l.unit_price, l.amount) IS DISTINCT FROM
-           (EXCLUDED.customer_id, EXCLUDED.ordered_at, EXCLUDED.product_id, EXCLUDED.quantity, EXCLUDED.unit_price, EXCLUDED.amount)`,
-    [context.workspaceId, column(1), column(2), column(3), column(4), column(5), column(6), column(7), column(8)],
-  );
 }

@@ -22,7 +22,8 @@ function encodeDate(value: Date): string {
   return lastDateText;
 }
 
-function encodeValue(value: CopyValue): string {
+/** One value in COPY text format (\\N for null, escapes for tabs and newlines). */
+export function encodeCopyValue(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
@@ -33,30 +34,44 @@ function encodeValue(value: CopyValue): string {
 const CHUNK_ROWS = 2_000;
 
 /**
+ * COPY from lines the caller formats itself (`line(i)` returns row i, tab-separated, ending in a
+ * newline, values encoded with encodeCopyValue): the fastest path, for the hottest tables.
+ */
+export async function copyText(
+  client: PoolClient,
+  table: string,
+  columns: readonly string[],
+  count: number,
+  line: (index: number) => string,
+): Promise<void> {
+  if (count === 0) return;
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  async function* text() {
+    for (let start = 0; start < count; start += CHUNK_ROWS) {
+      let chunk = '';
+      const end = Math.min(count, start + CHUNK_ROWS);
+      for (let i = start; i < end; i++) chunk += line(i);
+      yield chunk;
+    }
+  }
+  await pipeline(Readable.from(text()), stream);
+}
+
+/**
  * Bulk-inserts rows with COPY FROM STDIN, several times faster than INSERT for thousands of rows
  * (no per-statement planning, no array literals to build and parse). COPY cannot resolve
  * conflicts: callers use it only for rows they know are new.
  */
-export async function copyRows(
+export function copyRows(
   client: PoolClient,
   table: string,
   columns: readonly string[],
   rows: readonly (readonly CopyValue[])[],
 ): Promise<void> {
-  if (!rows.length) return;
-  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  async function* text() {
-    for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-      let chunk = '';
-      const end = Math.min(rows.length, start + CHUNK_ROWS);
-      for (let i = start; i < end; i++) {
-        const row = rows[i]!;
-        let line = encodeValue(row[0]);
-        for (let c = 1; c < row.length; c++) line += `\t${encodeValue(row[c])}`;
-        chunk += `${line}\n`;
-      }
-      yield chunk;
-    }
-  }
-  await pipeline(Readable.from(text()), stream);
+  return copyText(client, table, columns, rows.length, (index) => {
+    const row = rows[index]!;
+    let line = encodeCopyValue(row[0]);
+    for (let c = 1; c < row.length; c++) line += `\t${encodeCopyValue(row[c])}`;
+    return `${line}\n`;
+  });
 }

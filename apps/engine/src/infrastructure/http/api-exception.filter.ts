@@ -66,6 +66,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof EncodingError) return { statusCode: 400, code: 'encoding_mismatch', message: exception.message };
     if (exception instanceof EmptyFileError) return { statusCode: 400, code: 'empty_file', message: exception.message };
+    // Nest's Express adapter hands body-parser errors over wrapped in an HttpException, the parser's error as its cause.
+    const transport = (exception instanceof HttpException && exception.cause ? exception.cause : exception) as TransportError;
+    if (transport?.type === 'entity.parse.failed') return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
+    if (transport?.type === 'entity.too.large' || transport?.code === 'LIMIT_FILE_SIZE') {
+      return { statusCode: 413, code: 'payload_too_large', message: 'The request body is too large.' };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
@@ -74,11 +80,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
           ? [(response as { message: unknown }).message].flat().join('; ')
           : exception.message;
       return { statusCode, code: CODE_OF_STATUS[statusCode] ?? 'error', message };
-    }
-    const transport = exception as TransportError;
-    if (transport?.type === 'entity.parse.failed') return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
-    if (transport?.type === 'entity.too.large' || transport?.code === 'LIMIT_FILE_SIZE') {
-      return { statusCode: 413, code: 'payload_too_large', message: 'The request body is too large.' };
     }
     if (transport?.code?.startsWith?.('LIMIT_')) return { statusCode: 400, code: 'bad_request', message: transport.message };
     if (transport?.status && transport.status >= 400 && transport.status < 500) {

@@ -1,32 +1,35 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { ENGINE_CONFIG, type EngineConfig } from '../../config/engine-config';
-import { bullmqShutdown, WORKER_HOSTS } from './bullmq-worker-hosts';
+import { ENGINE_CONFIG, runsWorkers, type EngineConfig } from '../../config/engine-config';
+import { BullmqShutdown, WORKER_HOSTS } from './bullmq-worker-hosts';
 import type { EnqueueOptions, JobQueue, QueueCounts, QueueHealth } from './job-queue.port';
 import { QUEUE_SETTINGS, type JobPayloads, type QueueName } from './queue-definitions';
 
 /** BullMQ on Redis: jobs survive restarts and are shared by every worker process. */
 @Injectable()
-export class BullmqJobQueue implements JobQueue, OnApplicationBootstrap, OnApplicationShutdown {
+export class BullmqJobQueue implements JobQueue, OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly adapter = 'bullmq';
 
   constructor(
     private readonly moduleRef: ModuleRef,
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+    private readonly shutdown: BullmqShutdown,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.KIZUNA_ROLE === 'api') return;
+    if (!runsWorkers(this.config)) return;
     for (const host of WORKER_HOSTS.values()) {
       const { worker } = this.moduleRef.get(host, { strict: false });
       void worker.run();
     }
   }
 
-  onApplicationShutdown(): void {
-    bullmqShutdown.abort();
+  // Before, not on, application shutdown: @nestjs/bullmq closes the workers on shutdown, and a
+  // worker's close() waits for its running jobs, which stop only once they see this abort.
+  beforeApplicationShutdown(): void {
+    this.shutdown.abort();
   }
 
   async enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options: EnqueueOptions = {}): Promise<void> {

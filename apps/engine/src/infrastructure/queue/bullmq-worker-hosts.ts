@@ -1,11 +1,16 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type Type } from '@nestjs/common';
+import { Inject, Injectable, type Type } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { ALL_QUEUES, QUEUE_SETTINGS, type JobPayloads, type QueueName } from './queue-definitions';
 
-/** Aborted on shutdown, so long jobs stop between steps instead of holding the worker open. */
-export const bullmqShutdown = new AbortController();
+/**
+ * Aborted on shutdown, so long jobs stop between steps instead of holding the worker open. One per
+ * application (a provider, not a module-level constant): an application started after another one
+ * closed in the same process must not begin with an aborted signal.
+ */
+@Injectable()
+export class BullmqShutdown extends AbortController {}
 
 /**
  * One @nestjs/bullmq worker host per queue, all dispatching to the handler registry. Workers do not
@@ -15,7 +20,10 @@ export const bullmqShutdown = new AbortController();
 function createWorkerHost(queue: QueueName): Type<WorkerHost> {
   @Processor(queue, { concurrency: QUEUE_SETTINGS[queue].concurrency, autorun: false })
   class QueueWorkerHost extends WorkerHost {
-    constructor(@Inject(JobHandlerRegistry) private readonly handlers: JobHandlerRegistry) {
+    constructor(
+      @Inject(JobHandlerRegistry) private readonly handlers: JobHandlerRegistry,
+      @Inject(BullmqShutdown) private readonly shutdown: BullmqShutdown,
+    ) {
       super();
     }
 
@@ -23,7 +31,7 @@ function createWorkerHost(queue: QueueName): Type<WorkerHost> {
       await this.handlers.dispatch(queue, job.data, {
         jobId: job.id ?? '',
         attempt: job.attemptsMade + 1,
-        signal: bullmqShutdown.signal,
+        signal: this.shutdown.signal,
       });
     }
   }

@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ENGINE_CONFIG, runsWorkers, type EngineConfig } from '../../config/engine-config';
 import { JobHandlerRegistry } from './job-handler.registry';
 import type { EnqueueOptions, JobQueue, QueueCounts, QueueHealth } from './job-queue.port';
 import { ALL_QUEUES, QUEUE_SETTINGS, type JobPayloads, type QueueName } from './queue-definitions';
@@ -22,7 +23,7 @@ const DRAIN_TIMEOUT_MS = 30_000;
  * import jobs resume from their database row).
  */
 @Injectable()
-export class InlineJobQueue implements JobQueue, OnApplicationBootstrap, OnApplicationShutdown {
+export class InlineJobQueue implements JobQueue, OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly adapter = 'inline';
   private readonly logger = new Logger('InlineJobQueue');
   private readonly waiting = new Map<QueueName, InlineJob[]>(ALL_QUEUES.map((q) => [q, []]));
@@ -34,14 +35,19 @@ export class InlineJobQueue implements JobQueue, OnApplicationBootstrap, OnAppli
   private sequence = 0;
   private running = false;
 
-  constructor(private readonly handlers: JobHandlerRegistry) {}
+  constructor(
+    private readonly handlers: JobHandlerRegistry,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
+    if (!runsWorkers(this.config)) return;
     this.running = true;
     for (const queue of ALL_QUEUES) this.pump(queue);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module shuts down, so running jobs still have their database pool while they stop. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.shutdown.abort();
     for (const timer of this.timers.values()) clearTimeout(timer);

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { BullmqJobQueue } from './bullmq-job-queue';
-import { WORKER_HOSTS } from './bullmq-worker-hosts';
+import { BullmqShutdown, WORKER_HOSTS } from './bullmq-worker-hosts';
 import { InlineJobQueue } from './inline-job-queue';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JOB_QUEUE } from './job-queue.port';
@@ -11,7 +11,8 @@ import { ALL_QUEUES } from './queue-definitions';
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(redisUrl: string | undefined): DynamicModule {
+  /** `prefix` namespaces the Redis keys, so tests (or two installations) can share one Redis. */
+  static forRoot(redisUrl: string | undefined, options: { prefix?: string } = {}): DynamicModule {
     if (!redisUrl) {
       return {
         module: QueueModule,
@@ -23,10 +24,10 @@ export class QueueModule {
       module: QueueModule,
       imports: [
         // Workers block on Redis: their commands must wait through a reconnect, never fail (maxRetriesPerRequest null).
-        BullModule.forRoot({ connection: { url: redisUrl, maxRetriesPerRequest: null }, prefix: 'kizuna' }),
+        BullModule.forRoot({ connection: { url: redisUrl, maxRetriesPerRequest: null }, prefix: options.prefix ?? 'kizuna' }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [JobHandlerRegistry, ...WORKER_HOSTS.values(), BullmqJobQueue, { provide: JOB_QUEUE, useExisting: BullmqJobQueue }],
+      providers: [JobHandlerRegistry, BullmqShutdown, ...WORKER_HOSTS.values(), BullmqJobQueue, { provide: JOB_QUEUE, useExisting: BullmqJobQueue }],
       exports: [JobHandlerRegistry, JOB_QUEUE],
     };
   }

@@ -1,0 +1,26 @@
+import { Command, CommanderError } from 'commander';
+import { registerApiKeyCommands } from './commands/api-keys.command';
+import { registerDemoCommands } from './commands/demo.command';
+import { registerImportCommand } from './commands/import.command';
+import { registerWorkspaceCommands } from './commands/workspaces.command';
+import { reportFailure } from './cli-output';
+
+/** `npx kizuna <command>`: the engine's operations from a terminal, on the same database as `npm start`. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = new Command()
+    .name('kizuna')
+    .description('Kizuna marketing automation: data in, analytics, journeys')
+    .showHelpAfterError()
+    .exitOverride();
+  registerImportCommand(program);
+  registerWorkspaceCommands(program);
+  registerApiKeyCommands(program);
+  registerDemoCommands(program);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    return reportFailure(error);
+  }
+}

@@ -1,0 +1,218 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startTestEngine, type TestEngine } from '../support/test-engine';
+
+// Each command compiles the engine's sources and starts its services: about two seconds.
+jest.setTimeout(60_000);
+
+const repositoryRoot = path.resolve(__dirname, '../..');
+const cliBin = path.join(repositoryRoot, 'apps/cli/bin/kizuna.js');
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `npx kizuna` as a user runs it: a child process on the same database as a running engine (the
+ * test engine's), so what the CLI writes is what the API then serves.
+ */
+describe('kizuna CLI', () => {
+  let test: TestEngine;
+  let dir: string;
+
+  beforeAll(async () => {
+    test = await startTestEngine();
+    dir = mkdtempSync(path.join(tmpdir(), 'kizuna-cli-test-'));
+  });
+  afterAll(async () => {
+    await test.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function kizuna(...args: string[]): Promise<CliRun> {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: test.db.url,
+      KIZUNA_DATA_DIR: path.join(dir, 'data'),
+      LOG_LEVEL: 'warn',
+    };
+    // The machine's own settings must not leak in: the in-process queue, no default workspace.
+    delete env.REDIS_URL;
+    delete env.KIZUNA_WORKSPACE;
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [cliBin, ...args], {
+        cwd: repositoryRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+      child.on('error', reject);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+    });
+  }
+
+  function file(name: string, content: string): string {
+    const filePath = path.join(dir, name);
+    writeFileSync(filePath, content);
+    return filePath;
+  }
+
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await test.db.pool.query<{ n: number }>(sql, params)).rows[0]!.n;
+
+  it('creates a workspace', async () => {
+    const run = await kizuna('workspaces', 'create', 'cli-shop', '--name', 'CLI Shop');
+    const { rows } = await test.db.pool.query('SELECT id, slug, name, timezone FROM workspace WHERE slug = $1', [
+      'cli-shop',
+    ]);
+    expect(rows).toEqual([{ id: expect.any(Number), slug: 'cli-shop', name: 'CLI Shop', timezone: 'Asia/Tokyo' }]);
+    expect(run).toEqual({ code: 0, stdout: `workspace cli-shop created (id ${rows[0].id})\n`, stderr: '' });
+  });
+
+  it('imports an orders file, stores the good rows and writes the bad ones with their line numbers', async () => {
+    const orders = file(
+      'orders.csv',
+      [
+        'order_id,customer_id,ordered_at,sku,product_name,quantity,unit_price',
+        'O-1,C1,2026-01-05 10:00,UR-TR,うるおいトライアル,1,1100',
+        'O-2,C2,2026-02-30 10:00,UR-TR,うるおいトライアル,1,1100', // line 3: no such date
+        'O-3,C3,2026-01-06 11:00,UR-TR,うるおいトライアル,0,1100', // line 4: quantity 0
+        'O-4,C4,2026-01-07 12:00,UR-LOTION,化粧水,2,"3,300"',
+      ].join('\r\n') + '\r\n',
+    );
+    const rejections = path.join(dir, 'rejected.csv');
+    const run = await kizuna(
+      'import',
+      'orders',
+      orders,
+      '--source',
+      'ec',
+      '--workspace',
+      'cli-shop',
+      '--rejections',
+      rejections,
+    );
+
+    const job = (
+      await test.db.pool.query(
+        'SELECT id, status, origin, rows_read, rows_accepted, rows_rejected FROM import_job ORDER BY id DESC LIMIT 1',
+      )
+    ).rows[0];
+    expect(job).toEqual({
+      id: expect.any(Number),
+      status: 'succeeded',
+      origin: 'cli',
+      rows_read: 4,
+      rows_accepted: 2,
+      rows_rejected: 2,
+    });
+    expect(run).toEqual({
+      code: 0,
+      stdout: `import #${job.id} succeeded: 4 rows read, 2 accepted, 2 rejected (workspace cli-shop)\n`,
+      stderr: '',
+    });
+
+    const bytes = readFileSync(rejections);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so Excel reads UTF-8
+    expect(bytes.subarray(3).toString('utf8').split('\r\n')).toEqual([
+      'line,column,reason,row',
+      '3,ordered_at,"""2026-02-30 10:00"" is not a calendar date","O-2,C2,2026-02-30 10:00,UR-TR,うるおいトライアル,1,1100"',
+      '4,quantity,"""0"" is less than 1","O-3,C3,2026-01-06 11:00,UR-TR,うるおいトライアル,0,1100"',
+      '',
+    ]);
+
+    const stored = await test.db.pool.query(
+      `SELECT o.external_id, o.source, i.value AS customer, l.quantity, l.amount, p.sku
+         FROM customer_order o JOIN order_line l ON l.order_id = o.id JOIN product p ON p.id = l.product_id
+         JOIN customer_identity i ON i.customer_id = o.customer_id AND i.kind = 'external'
+        ORDER BY 1`,
+    );
+    expect(stored.rows).toEqual([
+      { external_id: 'O-1', source: 'ec', customer: 'C1', quantity: 1, amount: 1100, sku: 'UR-TR' },
+      { external_id: 'O-4', source: 'ec', customer: 'C4', quantity: 2, amount: 6600, sku: 'UR-LOTION' },
+    ]);
+  });
+
+  it('refuses a file with the wrong columns, naming them on stderr, and stores nothing', async () => {
+    const before = {
+      jobs: await count('SELECT count(*)::int AS n FROM import_job'),
+      orders: await count('SELECT count(*)::int AS n FROM customer_order'),
+    };
+    const wrong = file(
+      'wrong.csv',
+      'order_no,customer_id,ordered_at,sku,qty,unit_price\nO-9,C9,2026-01-01 10:00,UR-TR,1,100\n',
+    );
+    const run = await kizuna('import', 'orders', wrong, '--source', 'ec', '--workspace', 'cli-shop');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'kizuna: The orders file has the wrong columns: missing columns: order_id, quantity; unknown columns: order_no, qty. ' +
+        'Expected columns: order_id, customer_id, email, phone, line_user_id, member_no, ordered_at, channel, store_id, line_no, sku, product_name, quantity, unit_price, amount, coupon_code.\n',
+    );
+    expect({
+      jobs: await count('SELECT count(*)::int AS n FROM import_job'),
+      orders: await count('SELECT count(*)::int AS n FROM customer_order'),
+    }).toEqual(before);
+  });
+
+  it('names the workspaces there are when --workspace names none of them', async () => {
+    const run = await kizuna('import', 'orders', path.join(dir, 'orders.csv'), '--workspace', 'nope');
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'kizuna: no workspace "nope"; workspaces: cli-shop\n' });
+  });
+
+  it('creates an API key that the running engine accepts, and which sees what the CLI imported', async () => {
+    const run = await kizuna('api-keys', 'create', '--workspace', 'cli-shop', '--name', 'from the terminal', '--json');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const created = JSON.parse(run.stdout) as { id: number; prefix: string; key: string };
+    expect(created).toEqual({
+      id: expect.any(Number),
+      name: 'from the terminal',
+      prefix: expect.stringMatching(/^[A-Za-z0-9]{12}$/),
+      createdAt: expect.any(String),
+      lastUsedAt: null,
+      revokedAt: null,
+      key: expect.stringMatching(new RegExp(`^kz_${created.prefix}_[A-Za-z0-9_-]{43}$`)),
+    });
+
+    const workspaceId = (await test.db.pool.query('SELECT id FROM workspace WHERE slug = $1', ['cli-shop'])).rows[0]
+      .id as number;
+    const cliShop = { id: workspaceId, slug: 'cli-shop', apiKey: created.key };
+    const workspace = await test.api(cliShop, '/api/v1/workspace');
+    expect(workspace.status).toBe(200);
+    expect(await workspace.json()).toEqual({
+      id: workspaceId,
+      slug: 'cli-shop',
+      name: 'CLI Shop',
+      timezone: 'Asia/Tokyo',
+    });
+
+    const imports = (await (await test.api(cliShop, '/api/v1/imports')).json()) as { items: Record<string, unknown>[] };
+    expect(imports.items).toEqual([
+      expect.objectContaining({
+        kind: 'orders',
+        source: 'ec',
+        fileName: 'orders.csv',
+        origin: 'cli',
+        status: 'succeeded',
+        rowsRead: 4,
+        rowsAccepted: 2,
+        rowsRejected: 2,
+      }),
+    ]);
+    // The API's rejection report is the file the CLI wrote.
+    const report = await test.api(cliShop, `/api/v1/imports/${String(imports.items[0]!.id)}/rejections`);
+    expect(Buffer.from(await report.arrayBuffer())).toEqual(readFileSync(path.join(dir, 'rejected.csv')));
+  });
+});
