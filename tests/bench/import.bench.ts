@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     const written = await writeCsv(csvPath, orders.header, orders.rows(), LINES);
     console.log(`orders.csv: ${written.toLocaleString()} lines, ${(statSync(csvPath).size / 1e6).toFixed(1)} MB`);
 
-    const { rows } = await pool.query<{ id: number }>("INSERT INTO workspace (slug, name) VALUES ('bench', 'Bench') RETURNING id");
+    const { rows } = await pool.query<{ id: number }>(
+      "INSERT INTO workspace (slug, name) VALUES ('bench', 'Bench') RETURNING id",
+    );
     const workspaceId = rows[0]!.id;
     const runImport = context.get(RunImportUseCase);
     const importTable = (kind: 'products' | 'customers', source: string) =>
@@ -54,11 +56,18 @@ async function main(): Promise<void> {
     // Baseline: COPY of the same file into an equivalent table, streamed from this process.
     // Same columns, typed as the importer stores them (ints, timestamps), no indexes: COPY's best case.
     const typeOf = (column: string) =>
-      ['quantity', 'unit_price', 'amount', 'line_no'].includes(column) ? 'integer' : column.endsWith('_at') ? 'timestamptz' : 'text';
+      ['quantity', 'unit_price', 'amount', 'line_no'].includes(column)
+        ? 'integer'
+        : column.endsWith('_at')
+          ? 'timestamptz'
+          : 'text';
     await pool.query(`CREATE TABLE copy_baseline (${orders.header.map((c) => `${c} ${typeOf(c)}`).join(', ')})`);
     const copyClient = await pool.connect();
     const copyStarted = process.hrtime.bigint();
-    await pipeline(createReadStream(csvPath), copyClient.query(copyFrom('COPY copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)')));
+    await pipeline(
+      createReadStream(csvPath),
+      copyClient.query(copyFrom('COPY copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)')),
+    );
     const copySeconds = seconds(copyStarted);
     copyClient.release();
     const copyRate = written / copySeconds;
@@ -74,7 +83,10 @@ async function main(): Promise<void> {
       rows: readCsvFile(csvPath, 'utf8'),
       // BENCH_TRACE=1 prints throughput, CPU and heap as the import goes.
       onBatch: process.env.BENCH_TRACE
-        ? (p) => console.log(`  ${p.rowsRead} rows at ${seconds(started).toFixed(2)} s cpu ${(process.cpuUsage().user / 1e6).toFixed(2)} heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`)
+        ? (p) =>
+            console.log(
+              `  ${p.rowsRead} rows at ${seconds(started).toFixed(2)} s cpu ${(process.cpuUsage().user / 1e6).toFixed(2)} heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`,
+            )
         : undefined,
     });
     const importSeconds = seconds(started);

@@ -44,7 +44,10 @@ async function timeNpmStart(): Promise<number> {
   const child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: 'ignore' });
   try {
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return seconds(started);
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

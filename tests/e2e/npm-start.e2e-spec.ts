@@ -29,7 +29,8 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    if (child.exitCode !== null || child.signalCode !== null)
+      resolve({ code: child.exitCode, signal: child.signalCode });
     else child.once('exit', (code, signal) => resolve({ code, signal }));
   });
 }
@@ -47,7 +48,12 @@ describe('npm start', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'kizuna-e2e-'));
     port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), KIZUNA_DATA_DIR: dataDir, KIZUNA_DEMO_CUSTOMERS: '2000' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      KIZUNA_DATA_DIR: dataDir,
+      KIZUNA_DEMO_CUSTOMERS: '2000',
+    };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
     // Its own process group, so "Ctrl-C" reaches npm and everything under it, as in a terminal.
@@ -73,7 +79,11 @@ describe('npm start', () => {
       },
       150_000,
     );
-    expect(health).toMatchObject({ status: 'ok', database: { status: 'up' }, queue: { adapter: 'inline', status: 'up' } });
+    expect(health).toMatchObject({
+      status: 'ok',
+      database: { status: 'up' },
+      queue: { adapter: 'inline', status: 'up' },
+    });
 
     const editor = await fetch(`http://127.0.0.1:${port}/`);
     expect(editor.status).toBe(200);
@@ -87,7 +97,9 @@ describe('npm start', () => {
 
     const docs = await fetch(`http://127.0.0.1:${port}/api/docs/openapi.json`);
     const openapi = (await docs.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/imports', '/api/v1/events', '/api/v1/customers/{id}']));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/imports', '/api/v1/events', '/api/v1/customers/{id}']),
+    );
 
     const apiKey = /(kz_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43})/.exec(output)?.[1];
     expect(apiKey).toBeDefined();
@@ -95,7 +107,9 @@ describe('npm start', () => {
       headers: { authorization: `Bearer ${apiKey!}` },
     });
     expect(customers.status).toBe(200);
-    const workspace = await fetch(`http://127.0.0.1:${port}/api/v1/workspace`, { headers: { authorization: `Bearer ${apiKey!}` } });
+    const workspace = await fetch(`http://127.0.0.1:${port}/api/v1/workspace`, {
+      headers: { authorization: `Bearer ${apiKey!}` },
+    });
     expect(await workspace.json()).toMatchObject({ slug: 'demo', timezone: 'Asia/Tokyo' });
   });
 
@@ -106,7 +120,11 @@ describe('npm start', () => {
     // npm passes the interrupt on: it exits 0 (the engine stopped cleanly) or by the same signal.
     expect(code === 0 || signal === 'SIGINT').toBe(true);
     expect(output).toMatch(/shutting down[\s\S]*stopped/);
-    await waitFor('PostgreSQL to stop', async () => (existsSync(path.join(dataDir, 'pg', 'postmaster.pid')) ? undefined : true), 15_000);
+    await waitFor(
+      'PostgreSQL to stop',
+      async () => (existsSync(path.join(dataDir, 'pg', 'postmaster.pid')) ? undefined : true),
+      15_000,
+    );
     const gone = () => {
       try {
         process.kill(postmasterPid, 0);

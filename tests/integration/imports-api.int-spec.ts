@@ -1,5 +1,11 @@
 import iconv from 'iconv-lite';
-import { startTestEngine, uploadImport, waitForImport, type TestEngine, type TestWorkspace } from '../support/test-engine';
+import {
+  startTestEngine,
+  uploadImport,
+  waitForImport,
+  type TestEngine,
+  type TestWorkspace,
+} from '../support/test-engine';
 
 /**
  * Imports through `POST /api/v1/imports`, as a user uploads files: encodings, bad rows, wrong
@@ -49,10 +55,18 @@ describe('CSV imports over the API', () => {
   });
 
   it('reads a UTF-8 file with a byte-order mark', async () => {
-    const job = await importFile({ kind: 'products' }, '\ufeffsku,name,series,price,is_trial\nUR-TR,うるおいトライアルセット,うるおい,"1,100",1\n');
+    const job = await importFile(
+      { kind: 'products' },
+      '\ufeffsku,name,series,price,is_trial\nUR-TR,うるおいトライアルセット,うるおい,"1,100",1\n',
+    );
     expect(job).toMatchObject({ status: 'succeeded', rowsAccepted: 1 });
-    const { rows } = await test.db.pool.query('SELECT sku, name, series, price, is_trial FROM product WHERE workspace_id = $1', [shop.id]);
-    expect(rows).toEqual([{ sku: 'UR-TR', name: 'うるおいトライアルセット', series: 'うるおい', price: 1100, is_trial: true }]);
+    const { rows } = await test.db.pool.query(
+      'SELECT sku, name, series, price, is_trial FROM product WHERE workspace_id = $1',
+      [shop.id],
+    );
+    expect(rows).toEqual([
+      { sku: 'UR-TR', name: 'うるおいトライアルセット', series: 'うるおい', price: 1100, is_trial: true },
+    ]);
   });
 
   it('stores the good rows of a file with 3 bad ones and reports each bad row with line, column and reason', async () => {
@@ -94,14 +108,25 @@ describe('CSV imports over the API', () => {
 
   it('refuses a file with the wrong columns at once, naming missing and unknown ones, storing nothing', async () => {
     const before = await test.db.pool.query('SELECT count(*)::int AS n FROM import_job');
-    const response = await uploadImport(test, shop, { kind: 'orders' }, 'order_no,customer_id,ordered_at,sku,qty,unit_price\nO-9,C9,2026-01-01,UR-TR,1,100\n');
+    const response = await uploadImport(
+      test,
+      shop,
+      { kind: 'orders' },
+      'order_no,customer_id,ordered_at,sku,qty,unit_price\nO-9,C9,2026-01-01,UR-TR,1,100\n',
+    );
     expect(response.status).toBe(400);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ code: 'header_mismatch', missing: ['order_id', 'quantity'], unknown: ['order_no', 'qty'] });
+    expect(body).toMatchObject({
+      code: 'header_mismatch',
+      missing: ['order_id', 'quantity'],
+      unknown: ['order_no', 'qty'],
+    });
     expect(body.message).toMatch(/missing columns: order_id, quantity; unknown columns: order_no, qty/);
     const after = await test.db.pool.query('SELECT count(*)::int AS n FROM import_job');
     expect(after.rows[0].n).toBe(before.rows[0].n);
-    expect((await test.db.pool.query("SELECT count(*)::int AS n FROM customer_order WHERE external_id = 'O-9'")).rows[0].n).toBe(0);
+    expect(
+      (await test.db.pool.query("SELECT count(*)::int AS n FROM customer_order WHERE external_id = 'O-9'")).rows[0].n,
+    ).toBe(0);
   });
 
   it('changes nothing when the same files are imported again', async () => {
@@ -117,7 +142,8 @@ describe('CSV imports over the API', () => {
           [shop.id],
         )
       ).rows[0];
-    const orders = 'order_id,customer_id,email,ordered_at,sku,quantity,unit_price\nR-1,C10,r@example.com,2026-03-01 10:00,UR-TR,1,1100\nR-1,C10,r@example.com,2026-03-01 10:00,UR-LOTION,1,3300\n';
+    const orders =
+      'order_id,customer_id,email,ordered_at,sku,quantity,unit_price\nR-1,C10,r@example.com,2026-03-01 10:00,UR-TR,1,1100\nR-1,C10,r@example.com,2026-03-01 10:00,UR-LOTION,1,3300\n';
     const shipments = 'shipment_id,order_id,shipped_at,delivered_at\nS-1,R-1,2026-03-02 09:00,2026-03-03 14:00\n';
     await importFile({ kind: 'orders', source: 'ec' }, orders);
     await importFile({ kind: 'shipments', source: 'ec' }, shipments);
@@ -129,7 +155,10 @@ describe('CSV imports over the API', () => {
   });
 
   it('rejects shipments and returns of orders that were never imported', async () => {
-    const job = await importFile({ kind: 'returns', source: 'ec' }, 'return_id,order_id,returned_at,amount\nX-1,NOPE,2026-03-05,500\n');
+    const job = await importFile(
+      { kind: 'returns', source: 'ec' },
+      'return_id,order_id,returned_at,amount\nX-1,NOPE,2026-03-05,500\n',
+    );
     expect(job).toMatchObject({ status: 'succeeded', rowsAccepted: 0, rowsRejected: 1 });
     const report = await (await test.api(shop, `/api/v1/imports/${String(job.id)}/rejections`)).text();
     expect(report).toContain('2,order_id,"order ""NOPE"" from source ""ec"" does not exist"');

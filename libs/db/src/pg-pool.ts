@@ -9,13 +9,15 @@ const OID_DATE = 1082;
  * Type parsers for the raw pool: ids and counts (int8) and aggregates (numeric) as JS numbers (they
  * stay far below 2^53 here), calendar dates as 'YYYY-MM-DD' strings so no timezone shifts them.
  */
+const defaultParser = pg.types.getTypeParser as (oid: number, format: 'text' | 'binary') => (value: string) => unknown;
+
 const typeParsers: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (format !== 'binary') {
       if (oid === OID_INT8 || oid === OID_NUMERIC) return (value: string) => Number(value);
       if (oid === OID_DATE) return (value: string) => value;
     }
-    return pg.types.getTypeParser(oid, format ?? 'text');
+    return defaultParser(oid, format ?? 'text');
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 

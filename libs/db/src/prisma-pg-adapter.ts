@@ -62,20 +62,21 @@ type QueryCallback = (err: Error | null, result: unknown) => void;
 class CatalogTextClient extends pg.Client {
   // pg's overloads cannot be expressed without widening; the wrapper forwards them unchanged.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  override query(...args: any[]): any {
-    const last = args[args.length - 1] as unknown;
+  override query(...rawArgs: any[]): any {
+    const args: unknown[] = rawArgs;
+    const callQuery = super.query.bind(this) as (...a: unknown[]) => unknown;
+    const last = args[args.length - 1];
     if (typeof last === 'function') {
       const callback = last as QueryCallback;
       args[args.length - 1] = (err: Error | null, result: unknown) => {
         if (!err) rewriteCatalogTypes(result);
         callback(err, result);
       };
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
-      return (super.query as (...a: unknown[]) => unknown)(...args);
+      return callQuery(...args);
     }
-    const returned = (super.query as (...a: unknown[]) => unknown)(...args);
-    if (returned && typeof (returned as Promise<unknown>).then === 'function') {
-      return (returned as Promise<unknown>).then((result) => {
+    const returned = callQuery(...args);
+    if (returned instanceof Promise) {
+      return returned.then((result: unknown) => {
         rewriteCatalogTypes(result);
         return result;
       });
@@ -85,7 +86,7 @@ class CatalogTextClient extends pg.Client {
 }
 
 function patchCharColumns(result: SqlResultSet): SqlResultSet {
-  const charColumns = charColumnsByRows.get(result.rows as unknown[]);
+  const charColumns = charColumnsByRows.get(result.rows);
   if (charColumns) for (const index of charColumns) result.columnTypes[index] = ColumnTypeEnum.Character;
   return result;
 }
@@ -113,7 +114,8 @@ function patchQueryable<T extends { queryRaw(q: SqlQuery): Promise<SqlResultSet>
 function patchAdapter(adapter: SqlDriverAdapter, pool: pg.Pool): SqlDriverAdapter {
   patchQueryable(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel) => patchQueryable<Transaction>(await startTransaction(isolationLevel));
+  adapter.startTransaction = async (isolationLevel) =>
+    patchQueryable<Transaction>(await startTransaction(isolationLevel));
   adapter.executeScript = async (script: string) => {
     try {
       // One simple-protocol query: PostgreSQL runs it as one implicit transaction.

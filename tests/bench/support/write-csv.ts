@@ -6,7 +6,12 @@ function quote(cell: string): string {
 }
 
 /** Writes header + rows as a UTF-8 CSV file, streaming; returns the number of data rows. */
-export async function writeCsv(path: string, header: readonly string[], rows: Iterable<string[]>, limit = Infinity): Promise<number> {
+export async function writeCsv(
+  path: string,
+  header: readonly string[],
+  rows: Iterable<string[]>,
+  limit = Infinity,
+): Promise<number> {
   const out = createWriteStream(path);
   out.write(`${header.map(quote).join(',')}\n`);
   let count = 0;

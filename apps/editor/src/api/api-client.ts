@@ -36,7 +36,11 @@ function authHeaders(apiKey: string | undefined): Record<string, string> {
 }
 
 function networkError(cause: unknown): ApiError {
-  return new ApiError({ status: 0, code: 'network_error', message: cause instanceof Error ? cause.message : String(cause) });
+  return new ApiError({
+    status: 0,
+    code: 'network_error',
+    message: cause instanceof Error ? cause.message : String(cause),
+  });
 }
 
 async function send(path: string, options: ApiRequestOptions, accept: string): Promise<Response> {
@@ -48,7 +52,12 @@ async function send(path: string, options: ApiRequestOptions, accept: string): P
   }
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, options.query), { method: options.method ?? 'GET', headers, body, signal: options.signal });
+    response = await fetch(apiUrl(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body,
+      signal: options.signal,
+    });
   } catch (cause) {
     // Aborts belong to the caller (TanStack Query cancels superseded requests); rethrow them as they are.
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
@@ -79,7 +88,10 @@ export interface DownloadedFile {
 /** A file download that needs the API key, which a plain `<a href>` cannot send. */
 export async function apiDownload(path: string, options: ApiRequestOptions = {}): Promise<DownloadedFile> {
   const response = await send(path, options, '*/*');
-  return { blob: await response.blob(), fileName: fileNameFromContentDisposition(response.headers.get('Content-Disposition')) };
+  return {
+    blob: await response.blob(),
+    fileName: fileNameFromContentDisposition(response.headers.get('Content-Disposition')),
+  };
 }
 
 export interface UploadProgress {

@@ -67,7 +67,9 @@ describe('parseApiError', () => {
   it('reads a gateway error without a JSON body as the engine being unreachable', () => {
     expect(parseApiError(502, '', 'Bad Gateway').code).toBe('network_error');
     expect(parseApiError(504, 'upstream timed out').code).toBe('network_error');
-    expect(parseApiError(503, JSON.stringify({ statusCode: 503, code: 'maintenance', message: 'Back soon' })).code).toBe('maintenance');
+    expect(
+      parseApiError(503, JSON.stringify({ statusCode: 503, code: 'maintenance', message: 'Back soon' })).code,
+    ).toBe('maintenance');
   });
 
   it('maps a bare 401 to unauthenticated', () => {

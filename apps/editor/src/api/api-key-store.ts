@@ -15,9 +15,14 @@ const listeners = new Set<() => void>();
 let memoryFallback: string | null = null;
 let state: ApiKeyState = { apiKey: readStoredKey(), rejected: false };
 
+/** Absent outside a browser (the unit tests run in Node). */
+function storage(): Storage | undefined {
+  return (globalThis as { localStorage?: Storage }).localStorage;
+}
+
 function readStoredKey(): string | null {
   try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) ?? memoryFallback;
+    return storage()?.getItem(STORAGE_KEY) ?? memoryFallback;
   } catch {
     // Storage can be disabled (private mode, policies); keep the key for this tab only.
     return memoryFallback;
@@ -27,8 +32,8 @@ function readStoredKey(): string | null {
 function writeStoredKey(apiKey: string | null): void {
   memoryFallback = apiKey;
   try {
-    if (apiKey === null) globalThis.localStorage?.removeItem(STORAGE_KEY);
-    else globalThis.localStorage?.setItem(STORAGE_KEY, apiKey);
+    if (apiKey === null) storage()?.removeItem(STORAGE_KEY);
+    else storage()?.setItem(STORAGE_KEY, apiKey);
   } catch {
     // See readStoredKey.
   }
@@ -40,28 +45,25 @@ function setState(next: ApiKeyState): void {
   for (const listener of listeners) listener();
 }
 
+/** Functions, not methods: they are handed to React (useSyncExternalStore) and to event handlers. */
 export const apiKeyStore = {
-  getState(): ApiKeyState {
-    return state;
-  },
-  getApiKey(): string | null {
-    return state.apiKey;
-  },
-  save(apiKey: string): void {
+  getState: (): ApiKeyState => state,
+  getApiKey: (): string | null => state.apiKey,
+  save: (apiKey: string): void => {
     writeStoredKey(apiKey);
     setState({ apiKey, rejected: false });
   },
-  clear(): void {
+  clear: (): void => {
     writeStoredKey(null);
     setState({ apiKey: null, rejected: false });
   },
   /** The engine refused the saved key (revoked, or from another workspace). */
-  reject(): void {
+  reject: (): void => {
     if (state.apiKey === null) return;
     writeStoredKey(null);
     setState({ apiKey: null, rejected: true });
   },
-  subscribe(listener: () => void): () => void {
+  subscribe: (listener: () => void): (() => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },

@@ -41,11 +41,24 @@ describe('UI dictionaries', () => {
   });
 
   it('use no plural suffixes, whose sets differ between Japanese (_other) and English (_one, _other)', () => {
-    expect([...jaLeaves.keys(), ...enLeaves.keys()].filter((key) => /_(zero|one|two|few|many|other)$/.test(key))).toEqual([]);
+    expect(
+      [...jaLeaves.keys(), ...enLeaves.keys()].filter((key) => /_(zero|one|two|few|many|other)$/.test(key)),
+    ).toEqual([]);
   });
 
   it('have a title for every error code the editor names', () => {
-    const codes = ['validation_failed', 'not_found', 'conflict', 'unauthenticated', 'forbidden', 'unprocessable', 'payload_too_large', 'network_error', 'http_error', 'unexpected'];
+    const codes = [
+      'validation_failed',
+      'not_found',
+      'conflict',
+      'unauthenticated',
+      'forbidden',
+      'unprocessable',
+      'payload_too_large',
+      'network_error',
+      'http_error',
+      'unexpected',
+    ];
     for (const code of codes) {
       expect(jaLeaves.has(errorTitleKey(code))).toBe(true);
       expect(enLeaves.has(errorTitleKey(code))).toBe(true);

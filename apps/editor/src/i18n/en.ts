@@ -64,7 +64,8 @@ export const en: Dictionary = {
     workspaceFailed: 'The workspace could not be loaded',
     useAnotherKey: 'Connect with another key',
     disconnect: 'Disconnect',
-    disconnectConfirm: 'This removes the API key from this browser; you will need the key to connect again. Disconnect?',
+    disconnectConfirm:
+      'This removes the API key from this browser; you will need the key to connect again. Disconnect?',
   },
   home: {
     description: 'Workspace {{slug}} · time zone {{timezone}}',
@@ -90,7 +91,8 @@ export const en: Dictionary = {
     },
     sections: {
       title: 'Sections',
-      imports: 'Import CSV files from your POS and EC systems (customers, orders, consents…) and follow their progress and rejected rows.',
+      imports:
+        'Import CSV files from your POS and EC systems (customers, orders, consents…) and follow their progress and rejected rows.',
       customers: 'Find customers by name, email, phone or member number and see their unified profile and purchases.',
     },
   },
@@ -111,9 +113,11 @@ export const en: Dictionary = {
       products: 'The product catalogue. Needs sku and name.',
       orders: 'One row per order line. Needs order_id, ordered_at, sku, quantity, unit_price and a customer reference.',
       shipments: 'Shipments. Needs the order_id of an order imported from the same source.',
-      returns: 'Returns and refunds. Needs the order_id of an order imported from the same source, and the refunded amount.',
+      returns:
+        'Returns and refunds. Needs the order_id of an order imported from the same source, and the refunded amount.',
       events: 'Behaviour such as LINE follows or sample requests. Needs name, occurred_at and a customer reference.',
-      consents: 'Permission to contact by email, LINE, SMS or DM. Needs channel, status, recorded_at and a customer reference.',
+      consents:
+        'Permission to contact by email, LINE, SMS or DM. Needs channel, status, recorded_at and a customer reference.',
     },
     encoding: {
       utf8: 'UTF-8',
@@ -150,7 +154,8 @@ export const en: Dictionary = {
       queuedTitle: 'Import accepted',
       queued: '“{{name}}” is queued. Its progress shows in the list below.',
       columnsTitle: 'The CSV columns do not match the chosen kind',
-      columnsHelp: 'Check the kind of data and the column names in the header line. docs/import-formats.md lists the columns.',
+      columnsHelp:
+        'Check the kind of data and the column names in the header line. docs/import-formats.md lists the columns.',
     },
     jobs: {
       title: 'Import history',

@@ -152,7 +152,8 @@ export const ja = {
       queuedTitle: '取り込みを受け付けました',
       queued: '「{{name}}」を順番に取り込みます。進み具合は下の一覧に表示されます。',
       columnsTitle: 'CSV の列が、選んだ種類と合いません',
-      columnsHelp: 'データの種類が正しいか、見出し行の列名を確認してください。列の一覧は docs/import-formats.md にあります。',
+      columnsHelp:
+        'データの種類が正しいか、見出し行の列名を確認してください。列の一覧は docs/import-formats.md にあります。',
     },
     jobs: {
       title: 'インポート履歴',

@@ -12,7 +12,10 @@ export function isSupportedLanguage(value: unknown): value is UiLanguage {
  * The language to start in: the one the user picked in the switcher, else Japanese when the browser
  * asks for any Japanese variant (`ja`, `ja-JP`), else English.
  */
-export function detectLanguage(stored: string | null | undefined, navigatorLanguage: string | null | undefined): UiLanguage {
+export function detectLanguage(
+  stored: string | null | undefined,
+  navigatorLanguage: string | null | undefined,
+): UiLanguage {
   if (isSupportedLanguage(stored)) return stored;
   return navigatorLanguage?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }

@@ -33,7 +33,9 @@ describe('formatYen', () => {
 describe('formatDateTime', () => {
   it('shows an instant in the workspace timezone, not the machine one', () => {
     expect(formatDateTime('2026-01-05T04:45:00Z', tokyo)).toBe('2026/01/05 13:45');
-    expect(formatDateTime('2026-01-05T04:45:00Z', { locale: 'en-US', timeZone: 'Asia/Tokyo' })).toBe('Jan 5, 2026, 1:45 PM');
+    expect(formatDateTime('2026-01-05T04:45:00Z', { locale: 'en-US', timeZone: 'Asia/Tokyo' })).toBe(
+      'Jan 5, 2026, 1:45 PM',
+    );
     expect(formatDateTime('2026-01-05T04:45:00Z', { locale: 'ja-JP', timeZone: 'UTC' })).toBe('2026/01/05 4:45');
   });
 

@@ -10,10 +10,13 @@ export const EMPTY_VALUE = '—';
 
 export type UiLanguage = 'ja' | 'en';
 
-const intlLocales: Readonly<Record<UiLanguage, string>> = { ja: 'ja-JP', en: 'en-US' };
+const intlLocales: Readonly<Partial<Record<string, string>>> & Record<UiLanguage, string> = {
+  ja: 'ja-JP',
+  en: 'en-US',
+};
 
 export function intlLocale(language: string): string {
-  return intlLocales[language as UiLanguage] ?? intlLocales.en;
+  return intlLocales[language] ?? intlLocales.en;
 }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -66,7 +69,10 @@ function toDate(value: string | Date | null | undefined): Date | null {
 }
 
 /** An instant, e.g. `2026-01-05T04:45:00Z` → `2026/01/05 13:45` in Asia/Tokyo. */
-export function formatDateTime(value: string | Date | null | undefined, { locale, timeZone }: DateFormatOptions): string {
+export function formatDateTime(
+  value: string | Date | null | undefined,
+  { locale, timeZone }: DateFormatOptions,
+): string {
   const date = toDate(value);
   if (!date) return typeof value === 'string' && value ? value : EMPTY_VALUE;
   return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);

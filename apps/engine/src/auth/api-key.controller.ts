@@ -19,7 +19,10 @@ export class ApiKeyController {
 
   /** The response holds the full key; it is shown this once. */
   @Post()
-  create(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Body({ schema: CreateApiKeyBody }) body: z.infer<typeof CreateApiKeyBody>) {
+  create(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Body({ schema: CreateApiKeyBody }) body: z.infer<typeof CreateApiKeyBody>,
+  ) {
     return this.apiKeys.create(auth.workspaceId, body.name);
   }
 

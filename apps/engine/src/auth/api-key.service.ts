@@ -49,9 +49,15 @@ export class ApiKeyService {
   /** Creates a key; the full key is returned this once and never stored. */
   async create(workspaceId: number, name: string): Promise<ApiKeySummary & { key: string }> {
     const trimmed = name.trim();
-    if (!trimmed || trimmed.length > 100) throw new ValidationFailedError('Invalid API key', [{ field: 'name', message: 'must be 1-100 characters' }]);
+    if (!trimmed || trimmed.length > 100)
+      throw new ValidationFailedError('Invalid API key', [{ field: 'name', message: 'must be 1-100 characters' }]);
     const generated = generateApiKey();
-    const stored = await this.keys.create({ workspaceId, name: trimmed, prefix: generated.prefix, secretHash: generated.secretHash });
+    const stored = await this.keys.create({
+      workspaceId,
+      name: trimmed,
+      prefix: generated.prefix,
+      secretHash: generated.secretHash,
+    });
     return { ...summarise(stored), key: generated.key };
   }
 
@@ -73,10 +79,16 @@ export class ApiKeyService {
     const cached = this.verified.get(parsed.prefix);
     if (cached && cached.until > Date.now() && secretMatches(parsed.secret, cached.secretHash)) return cached.auth;
     const stored = await this.keys.findByPrefix(parsed.prefix);
-    if (!stored || !secretMatches(parsed.secret, stored.secretHash)) throw new UnauthenticatedError('The API key is not valid.');
+    if (!stored || !secretMatches(parsed.secret, stored.secretHash))
+      throw new UnauthenticatedError('The API key is not valid.');
     if (stored.revokedAt) throw new UnauthenticatedError('The API key has been revoked.');
     const workspace = await this.workspaces.get(stored.workspaceId);
-    const auth: AuthenticatedWorkspace = { workspaceId: workspace.id, slug: workspace.slug, timezone: workspace.timezone, apiKeyId: stored.id };
+    const auth: AuthenticatedWorkspace = {
+      workspaceId: workspace.id,
+      slug: workspace.slug,
+      timezone: workspace.timezone,
+      apiKeyId: stored.id,
+    };
     this.verified.set(parsed.prefix, { auth, secretHash: stored.secretHash, until: Date.now() + CACHE_MS });
     this.touch(stored.id);
     return auth;
@@ -86,6 +98,8 @@ export class ApiKeyService {
     const last = this.touchedAt.get(id) ?? 0;
     if (Date.now() - last < TOUCH_EVERY_MS) return;
     this.touchedAt.set(id, Date.now());
-    this.keys.touch(id).catch((error: unknown) => this.logger.warn({ err: error, apiKeyId: id }, 'could not record API key use'));
+    this.keys
+      .touch(id)
+      .catch((error: unknown) => this.logger.warn({ err: error, apiKeyId: id }, 'could not record API key use'));
   }
 }

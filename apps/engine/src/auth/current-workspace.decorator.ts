@@ -7,8 +7,10 @@ export interface AuthenticatedRequest extends Request {
 }
 
 /** The workspace of the API key that authenticated the request. */
-export const CurrentWorkspace = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedWorkspace => {
-  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (!request.auth) throw new Error('CurrentWorkspace used on a public route');
-  return request.auth;
-});
+export const CurrentWorkspace = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedWorkspace => {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.auth) throw new Error('CurrentWorkspace used on a public route');
+    return request.auth;
+  },
+);

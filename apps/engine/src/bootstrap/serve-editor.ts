@@ -15,7 +15,10 @@ export function serveEditor(app: NestExpressApplication, distDir: string): void 
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || ENGINE_PATHS.test(request.path)) return next();
     if (!existsSync(index)) {
-      response.status(503).type('text/plain').send('The editor is not built yet: run `npm run build:editor` (npm start does it for you).');
+      response
+        .status(503)
+        .type('text/plain')
+        .send('The editor is not built yet: run `npm run build:editor` (npm start does it for you).');
       return;
     }
     response.setHeader('Cache-Control', 'no-cache');

@@ -28,9 +28,12 @@ export async function startEngine(
   const database = await connectDatabase(config, logger, options);
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl: database.url, logger }), {
-      bufferLogs: true,
-    });
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ config, databaseUrl: database.url, logger }),
+      {
+        bufferLogs: true,
+      },
+    );
     app.useLogger(app.get(PinoNestLogger));
     configureHttp(app, config);
     await app.init();
@@ -39,7 +42,10 @@ export async function startEngine(
     await app.listen(config.PORT, config.HOST);
     const port = (app.getHttpServer().address() as { port: number }).port;
     const url = `http://localhost:${port}`;
-    logger.info({ url, queue: config.REDIS_URL ? 'bullmq' : 'inline', role: config.KIZUNA_ROLE }, `Kizuna is running at ${url}`);
+    logger.info(
+      { url, queue: config.REDIS_URL ? 'bullmq' : 'inline', role: config.KIZUNA_ROLE },
+      `Kizuna is running at ${url}`,
+    );
     if (seeded) announceDemo(url, seeded);
     const running = app;
     return {

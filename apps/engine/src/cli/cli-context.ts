@@ -23,13 +23,20 @@ export class CliContext {
     const logger = createRootLogger(config.LOG_LEVEL);
     const database = await connectDatabase(config, logger);
     try {
-      const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: database.url, logger }), {
-        logger: false,
-      });
-      return new CliContext(app, async () => {
-        await app.close();
-        if (database.embedded && database.startedHere) await database.embedded.stop();
-      }, config);
+      const app = await NestFactory.createApplicationContext(
+        AppModule.forRoot({ config, databaseUrl: database.url, logger }),
+        {
+          logger: false,
+        },
+      );
+      return new CliContext(
+        app,
+        async () => {
+          await app.close();
+          if (database.embedded && database.startedHere) await database.embedded.stop();
+        },
+        config,
+      );
     } catch (error) {
       if (database.embedded && database.startedHere) await database.embedded.stop();
       throw error;

@@ -21,6 +21,6 @@ export function reportFailure(error: unknown): number {
     error instanceof HeaderMismatchError ||
     error instanceof EncodingError ||
     error instanceof ConfigError;
-  process.stderr.write(`kizuna: ${expected ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+  process.stderr.write(`kizuna: ${expected ? error.message : ((error as Error).stack ?? String(error))}\n`);
   return 1;
 }

@@ -5,6 +5,10 @@ import { ENGINE_CONFIG, type EngineConfig } from './engine-config';
 @Module({})
 export class ConfigModule {
   static forRoot(config: EngineConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: ENGINE_CONFIG, useValue: config }], exports: [ENGINE_CONFIG] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: ENGINE_CONFIG, useValue: config }],
+      exports: [ENGINE_CONFIG],
+    };
   }
 }

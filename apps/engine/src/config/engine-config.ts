@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -33,6 +34,8 @@ export const EngineConfigSchema = z.object({
 });
 
 export type EngineConfig = z.infer<typeof EngineConfigSchema> & {
+  /** The release, from package.json. */
+  version: string;
   repositoryRoot: string;
   editorDistDir: string;
   uploadDir: string;
@@ -50,8 +53,12 @@ export class ConfigError extends Error {
 export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
   const parsed = EngineConfigSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues);
+  const { version } = JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return {
     ...parsed.data,
+    version,
     repositoryRoot,
     editorDistDir: path.join(repositoryRoot, 'apps/editor/dist'),
     uploadDir: path.join(parsed.data.KIZUNA_DATA_DIR, 'uploads'),

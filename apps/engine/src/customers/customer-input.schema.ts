@@ -34,7 +34,9 @@ const memberNo = (raw: string) => ({ ok: true as const, value: normaliseMemberNo
 export const CustomerReferenceFields = {
   customerId: normalisedString(identifier).optional().describe("the customer's id in the source system"),
   email: normalisedString(normaliseEmail).optional(),
-  phone: normalisedString((raw) => normalisePhone(raw)).optional().describe('E.164 or Japanese national format'),
+  phone: normalisedString((raw) => normalisePhone(raw))
+    .optional()
+    .describe('E.164 or Japanese national format'),
   lineUserId: normalisedString(normaliseLineUserId).optional(),
   memberNo: normalisedString(memberNo).optional(),
 };
@@ -46,9 +48,14 @@ function hasReference(value: Partial<Record<(typeof REFERENCE_KEYS)[number], unk
   return REFERENCE_KEYS.some((key) => value[key] !== undefined);
 }
 
-export const CustomerReferenceSchema = z.object(CustomerReferenceFields).strict().refine(hasReference, { message: REFERENCE_MESSAGE });
+export const CustomerReferenceSchema = z
+  .object(CustomerReferenceFields)
+  .strict()
+  .refine(hasReference, { message: REFERENCE_MESSAGE });
 
-export function toCustomerReference(input: Partial<Record<(typeof REFERENCE_KEYS)[number], string | undefined>>): CustomerReference {
+export function toCustomerReference(
+  input: Partial<Record<(typeof REFERENCE_KEYS)[number], string | undefined>>,
+): CustomerReference {
   const reference: CustomerReference = {};
   if (input.customerId) reference.externalId = input.customerId;
   if (input.email) reference.email = input.email;
@@ -75,7 +82,10 @@ export const CustomerUpsertSchema = z
     city: z.string().trim().min(1).max(100).optional(),
     addressLine1: addressPart.optional(),
     addressLine2: addressPart.optional(),
-    registeredAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+    registeredAt: z.iso
+      .datetime({ offset: true })
+      .transform((value) => new Date(value))
+      .optional(),
     attributes: z.record(z.string().min(1).max(100), z.unknown()).optional(),
   })
   .strict()

@@ -13,7 +13,10 @@ export class CustomerController {
 
   /** Upsert one customer, or `{ source, customers: [...] }` (up to 1,000), by their identities. */
   @Post()
-  upsert(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Body({ schema: CustomerUpsertBodySchema }) body: CustomerUpsertBody) {
+  upsert(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Body({ schema: CustomerUpsertBodySchema }) body: CustomerUpsertBody,
+  ) {
     return this.customers.upsert(auth.workspaceId, body);
   }
 
@@ -24,7 +27,7 @@ export class CustomerController {
     @Query('q', new DefaultValuePipe('')) q: string,
     @Query('limit', new DefaultValuePipe(20), ParseIntPipe) limit: number,
   ) {
-    return { items: await this.customers.search(auth.workspaceId, String(q), Math.min(Math.max(limit, 1), 100)) };
+    return { items: await this.customers.search(auth.workspaceId, q, Math.min(Math.max(limit, 1), 100)) };
   }
 
   @Get(':id')

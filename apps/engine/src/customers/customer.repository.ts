@@ -76,12 +76,33 @@ export interface CustomerSearchHit {
   lastOrderAt: Date | null;
 }
 
+interface CustomerDbRow {
+  id: number;
+  status: 'active' | 'merged';
+  merged_into_id: number | null;
+  family_name: string | null;
+  given_name: string | null;
+  family_name_kana: string | null;
+  given_name_kana: string | null;
+  gender: string | null;
+  birth_date: string | null;
+  postal_code: string | null;
+  prefecture: string | null;
+  city: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  registered_at: Date | null;
+  attributes: Record<string, unknown>;
+  created_at: Date;
+  updated_at: Date;
+}
+
 @Injectable()
 export class CustomerRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async find(workspaceId: number, id: number): Promise<CustomerRecord | undefined> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<CustomerDbRow>(
       `SELECT id, status, merged_into_id, family_name, given_name, family_name_kana, given_name_kana, gender,
               birth_date, postal_code, prefecture, city, address_line1, address_line2, registered_at, attributes,
               created_at, updated_at
@@ -115,7 +136,7 @@ export class CustomerRepository {
   }
 
   async identities(workspaceId: number, customerId: number): Promise<CustomerIdentityRecord[]> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<CustomerIdentityRecord>(
       `SELECT kind::text AS kind, source, value, created_at AS "createdAt" FROM customer_identity
         WHERE workspace_id = $1 AND customer_id = $2 ORDER BY kind, source, value`,
       [workspaceId, customerId],
@@ -125,7 +146,7 @@ export class CustomerRepository {
 
   /** The current consent per channel: the latest decision recorded. */
   async consents(workspaceId: number, customerId: number): Promise<ConsentState[]> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<ConsentState>(
       `SELECT DISTINCT ON (channel) channel::text AS channel, status::text AS status, recorded_at AS "recordedAt", source
          FROM consent WHERE workspace_id = $1 AND customer_id = $2
         ORDER BY channel, recorded_at DESC, id DESC`,
@@ -136,7 +157,7 @@ export class CustomerRepository {
 
   /** Merges this customer took part in, on either side, and those of the records merged into it. */
   async merges(workspaceId: number, customerId: number): Promise<MergeRecord[]> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<MergeRecord>(
       `SELECT id, survivor_id AS "survivorId", merged_id AS "mergedId", reason, origin, created_at AS "createdAt"
          FROM merge_log
         WHERE workspace_id = $1
@@ -149,7 +170,7 @@ export class CustomerRepository {
   }
 
   async stats(workspaceId: number, customerId: number): Promise<CustomerStats> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<CustomerStats>(
       `SELECT (SELECT count(*) FROM customer_order WHERE workspace_id = $1 AND customer_id = $2) AS orders,
               (SELECT COALESCE(sum(l.amount), 0) FROM customer_order o JOIN order_line l ON l.order_id = o.id
                 WHERE o.workspace_id = $1 AND o.customer_id = $2) AS "totalSpend",
@@ -158,11 +179,11 @@ export class CustomerRepository {
               (SELECT count(*) FROM event WHERE workspace_id = $1 AND customer_id = $2) AS events`,
       [workspaceId, customerId],
     );
-    return rows[0];
+    return rows[0]!;
   }
 
   async recentOrders(workspaceId: number, customerId: number, limit: number): Promise<RecentOrder[]> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<RecentOrder>(
       `SELECT o.id, o.external_id AS "externalId", o.source, o.channel::text AS channel, o.ordered_at AS "orderedAt",
               COALESCE(sum(l.amount), 0) AS "totalAmount", count(l.line_no) AS lines
          FROM customer_order o LEFT JOIN order_line l ON l.order_id = o.id
@@ -177,8 +198,13 @@ export class CustomerRepository {
    * Customers whose identity equals the normalised query (email, phone, member number, external id,
    * LINE id), or whose name or kana contains it.
    */
-  async search(workspaceId: number, identityValues: readonly string[], text: string, limit: number): Promise<CustomerSearchHit[]> {
-    const { rows } = await this.pool.query(
+  async search(
+    workspaceId: number,
+    identityValues: readonly string[],
+    text: string,
+    limit: number,
+  ): Promise<CustomerSearchHit[]> {
+    const { rows } = await this.pool.query<CustomerSearchHit>(
       `WITH hits AS (
          SELECT customer_id AS id FROM customer_identity WHERE workspace_id = $1 AND value = ANY($2::text[])
          UNION

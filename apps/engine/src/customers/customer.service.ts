@@ -5,7 +5,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { withTransaction } from '../infrastructure/database/transaction';
 import { ResolveCustomersUseCase } from '../identity/resolve-customers.use-case';
-import { toCustomerProfile, toCustomerReference, type CustomerUpsert, type CustomerUpsertBody } from './customer-input.schema';
+import {
+  toCustomerProfile,
+  toCustomerReference,
+  type CustomerUpsert,
+  type CustomerUpsertBody,
+} from './customer-input.schema';
 import { CustomerRepository, type CustomerSearchHit } from './customer.repository';
 
 @Injectable()
@@ -32,7 +37,9 @@ export class CustomerService {
       ),
     );
     const summary = { created: resolved.created, merged: resolved.merged, updated: resolved.updated };
-    return 'customers' in body ? { items: resolved.customerIds.map((id) => ({ id })), ...summary } : { id: resolved.customerIds[0]!, ...summary };
+    return 'customers' in body
+      ? { items: resolved.customerIds.map((id) => ({ id })), ...summary }
+      : { id: resolved.customerIds[0]!, ...summary };
   }
 
   /** The unified profile: every identity and source, consents, merges, purchases. */
@@ -59,7 +66,8 @@ export class CustomerService {
     const text = query.trim();
     if (!text) return [];
     const values = new Set<string>([normaliseIdentifier(text), normaliseMemberNo(text)]);
-    for (const normalised of [normaliseEmail(text), normalisePhone(text)]) if (normalised.ok) values.add(normalised.value);
+    for (const normalised of [normaliseEmail(text), normalisePhone(text)])
+      if (normalised.ok) values.add(normalised.value);
     return this.customers.search(workspaceId, [...values], text, limit);
   }
 }

@@ -13,6 +13,8 @@ export async function* demoTableRows(table: DemoTable, batchSize = 1_000): Async
     if (batch.length >= batchSize) {
       yield batch;
       batch = [];
+      // Generation is pure CPU: give the event loop a turn so the previous batch's writes go on.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   if (batch.length) yield batch;

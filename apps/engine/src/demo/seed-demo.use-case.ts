@@ -28,7 +28,12 @@ export interface SeededDemo {
 }
 
 function todayInTokyo(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /**
@@ -56,7 +61,11 @@ export class SeedDemoUseCase {
     if (mode === 'auto' && (await this.workspaceRepository.count()) > 0) return undefined;
     if (mode === 'on' && (await this.workspaceRepository.findBySlug('demo'))) return undefined;
     const started = Date.now();
-    const seeded = await this.seed({ slug: 'demo', name: 'Kizuna Demo コスメ', customers: this.config.KIZUNA_DEMO_CUSTOMERS });
+    const seeded = await this.seed({
+      slug: 'demo',
+      name: 'Kizuna Demo コスメ',
+      customers: this.config.KIZUNA_DEMO_CUSTOMERS,
+    });
     this.logger.log({ customers: seeded.customers, seconds: (Date.now() - started) / 1000 }, 'demo workspace seeded');
     return seeded;
   }
@@ -64,7 +73,11 @@ export class SeedDemoUseCase {
   async seed(options: SeedDemoOptions): Promise<SeededDemo> {
     const workspace = await this.workspaces.create({ slug: options.slug, name: options.name, timezone: 'Asia/Tokyo' });
     const asOf = options.asOf ?? todayInTokyo(this.clock.now());
-    const tables = demoDataset({ customers: options.customers, asOf, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+    const tables = demoDataset({
+      customers: options.customers,
+      asOf,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    });
     for (const table of tables) {
       const description = `${table.kind} from ${table.source}`;
       options.onTable?.(description);

@@ -7,7 +7,13 @@ const MAX_PROPERTIES_BYTES = 16_384;
 
 export const EventInputSchema = z
   .object({
-    eventId: z.string().trim().min(1).max(200).optional().describe('unique per source: a retried batch stores each event once'),
+    eventId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('unique per source: a retried batch stores each event once'),
     name: z
       .string()
       .trim()

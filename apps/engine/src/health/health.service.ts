@@ -1,5 +1,6 @@
 import type { Pool } from '@kizuna/db';
 import { Inject, Injectable } from '@nestjs/common';
+import { ENGINE_CONFIG, type EngineConfig } from '../config/engine-config';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { JOB_QUEUE, type JobQueue, type QueueHealth } from '../infrastructure/queue/job-queue.port';
 
@@ -10,18 +11,22 @@ export interface HealthReport {
   queue: QueueHealth;
 }
 
-const version: string = (require('../../../../package.json') as { version: string }).version;
-
 @Injectable()
 export class HealthService {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
   ) {}
 
   async check(): Promise<HealthReport> {
     const [database, queue] = await Promise.all([this.checkDatabase(), this.queue.health()]);
-    return { status: database.status === 'up' && queue.status === 'up' ? 'ok' : 'degraded', version, database, queue };
+    return {
+      status: database.status === 'up' && queue.status === 'up' ? 'ok' : 'degraded',
+      version: this.config.version,
+      database,
+      queue,
+    };
   }
 
   private async checkDatabase(): Promise<HealthReport['database']> {

@@ -15,11 +15,17 @@ export interface CustomerMerge {
  * `update` re-points rows in place; `copy` is for tables with a unique key that includes the
  * customer (the same consent recorded on both sides is kept once). Later modules add their tables.
  */
-const CUSTOMER_OWNED_TABLES: readonly ({ table: string; strategy: 'update' } | { table: string; strategy: 'copy'; columns: readonly string[] })[] = [
+const CUSTOMER_OWNED_TABLES: readonly (
+  { table: string; strategy: 'update' } | { table: string; strategy: 'copy'; columns: readonly string[] }
+)[] = [
   { table: 'customer_identity', strategy: 'update' },
   { table: 'customer_order', strategy: 'update' },
   { table: 'event', strategy: 'update' },
-  { table: 'consent', strategy: 'copy', columns: ['workspace_id', 'channel', 'status', 'source', 'recorded_at', 'created_at'] },
+  {
+    table: 'consent',
+    strategy: 'copy',
+    columns: ['workspace_id', 'channel', 'status', 'source', 'recorded_at', 'created_at'],
+  },
 ];
 
 const MAPPING = 'unnest($2::int[], $3::int[]) AS m(merged_id, survivor_id)';

@@ -1,5 +1,5 @@
 import { identityKey, type CustomerProfile, type IdentityClaim } from '@kizuna/ingest';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { PoolClient } from '@kizuna/db';
 import { copyRows } from '../infrastructure/database/copy-rows';
 import type { Queryable } from '../infrastructure/database/transaction';
@@ -49,10 +49,12 @@ export class IdentityRepository {
       return `SELECT kind::text AS kind, source, value, customer_id FROM customer_identity
                WHERE workspace_id = $1 AND kind = $${n - 2}::identity_kind AND source = $${n - 1} AND value = ANY($${n}::text[])`;
     });
-    const { rows } = await tx.query<{ kind: IdentityClaim['kind']; source: string; value: string; customer_id: number }>(
-      selects.join(' UNION ALL '),
-      params,
-    );
+    const { rows } = await tx.query<{
+      kind: IdentityClaim['kind'];
+      source: string;
+      value: string;
+      customer_id: number;
+    }>(selects.join(' UNION ALL '), params);
     for (const row of rows) owners.set(identityKey(row), row.customer_id);
     return owners;
   }

@@ -26,7 +26,9 @@ describe('ResolveCustomersUseCase (PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const { rows } = await db.pool.query<{ id: number }>("INSERT INTO workspace (slug, name) VALUES ('t', 'Test') RETURNING id");
+    const { rows } = await db.pool.query<{ id: number }>(
+      "INSERT INTO workspace (slug, name) VALUES ('t', 'Test') RETURNING id",
+    );
     workspaceId = rows[0]!.id;
   });
   afterAll(() => db.drop());
@@ -42,14 +44,23 @@ describe('ResolveCustomersUseCase (PostgreSQL)', () => {
     const again = await resolve([{ claims: [phone('+819011110000'), member('2001')] }]);
     expect(again).toMatchObject({ created: 0, merged: 0, customerIds: [first.customerIds[0]] });
     expect(await customerOf(member('2001'))).toBe(first.customerIds[0]);
-    const { rows } = await db.pool.query('SELECT family_name, given_name FROM customer WHERE id = $1', [first.customerIds[0]]);
+    const { rows } = await db.pool.query('SELECT family_name, given_name FROM customer WHERE id = $1', [
+      first.customerIds[0],
+    ]);
     expect(rows[0]).toEqual({ family_name: '佐藤', given_name: '花子' });
   });
 
   it('merges a chain A~B by email, B~C by phone into the oldest, keeping every order and consent', async () => {
-    const a = (await resolve([{ claims: [external('ec', 'A'), email('a@example.com')], profile: { familyName: '高橋' } }])).customerIds[0]!;
-    const c = (await resolve([{ claims: [external('pos', 'C'), phone('+819022220000')], profile: { givenName: '美咲' } }])).customerIds[0]!;
-    for (const [customerId, orderNo] of [[a, 'A-1'], [c, 'C-1']] as const) {
+    const a = (
+      await resolve([{ claims: [external('ec', 'A'), email('a@example.com')], profile: { familyName: '高橋' } }])
+    ).customerIds[0]!;
+    const c = (
+      await resolve([{ claims: [external('pos', 'C'), phone('+819022220000')], profile: { givenName: '美咲' } }])
+    ).customerIds[0]!;
+    for (const [customerId, orderNo] of [
+      [a, 'A-1'],
+      [c, 'C-1'],
+    ] as const) {
       await db.pool.query(
         `INSERT INTO customer_order (workspace_id, customer_id, source, external_id, channel, ordered_at) VALUES ($1, $2, 'ec', $3, 'ec', now())`,
         [workspaceId, customerId, orderNo],
@@ -69,15 +80,30 @@ describe('ResolveCustomersUseCase (PostgreSQL)', () => {
     expect(survivor.rows[0]).toEqual({ family_name: '高橋', given_name: '美咲' });
     const orders = await db.pool.query('SELECT external_id FROM customer_order WHERE customer_id = $1 ORDER BY 1', [a]);
     expect(orders.rows.map((r) => r.external_id)).toEqual(['A-1', 'C-1']);
-    const consents = await db.pool.query('SELECT count(*)::int AS n FROM consent WHERE workspace_id = $1 AND customer_id IN ($2, $3)', [workspaceId, a, c]);
+    const consents = await db.pool.query(
+      'SELECT count(*)::int AS n FROM consent WHERE workspace_id = $1 AND customer_id IN ($2, $3)',
+      [workspaceId, a, c],
+    );
     expect(consents.rows[0].n).toBe(1);
     expect(await customerOf(external('pos', 'C'))).toBe(a);
 
-    const log = await db.pool.query('SELECT survivor_id, merged_id, origin, reason, merged_snapshot FROM merge_log WHERE merged_id = $1', [c]);
+    const log = await db.pool.query(
+      'SELECT survivor_id, merged_id, origin, reason, merged_snapshot FROM merge_log WHERE merged_id = $1',
+      [c],
+    );
     expect(log.rows).toHaveLength(1);
     expect(log.rows[0]).toMatchObject({ survivor_id: a, merged_id: c, origin: 'import:9' });
-    expect(log.rows[0].merged_snapshot).toMatchObject({ id: c, given_name: '美咲', identities: [{ kind: 'external', source: 'pos', value: 'C' }, { kind: 'phone', source: '', value: '+819022220000' }] });
-    expect(log.rows[0].reason.linkedBy).toEqual(expect.arrayContaining([email('a@example.com'), phone('+819022220000')]));
+    expect(log.rows[0].merged_snapshot).toMatchObject({
+      id: c,
+      given_name: '美咲',
+      identities: [
+        { kind: 'external', source: 'pos', value: 'C' },
+        { kind: 'phone', source: '', value: '+819022220000' },
+      ],
+    });
+    expect(log.rows[0].reason.linkedBy).toEqual(
+      expect.arrayContaining([email('a@example.com'), phone('+819022220000')]),
+    );
   });
 
   it('re-points earlier merges when their survivor is merged in turn', async () => {
@@ -86,7 +112,10 @@ describe('ResolveCustomersUseCase (PostgreSQL)', () => {
     const z = (await resolve([{ claims: [email('z@example.com')] }])).customerIds[0]!;
     await resolve([{ claims: [email('y@example.com'), email('z@example.com')] }]); // z -> y
     await resolve([{ claims: [email('x@example.com'), email('y@example.com')] }]); // y -> x
-    const { rows } = await db.pool.query('SELECT id, status, merged_into_id FROM customer WHERE id = ANY($1) ORDER BY id', [[x, y, z]]);
+    const { rows } = await db.pool.query(
+      'SELECT id, status, merged_into_id FROM customer WHERE id = ANY($1) ORDER BY id',
+      [[x, y, z]],
+    );
     expect(rows).toEqual([
       { id: x, status: 'active', merged_into_id: null },
       { id: y, status: 'merged', merged_into_id: x },
@@ -95,7 +124,13 @@ describe('ResolveCustomersUseCase (PostgreSQL)', () => {
   });
 
   it('changes nothing when the same records arrive again', async () => {
-    const records = [{ claims: [external('ec', 'R1'), email('r@example.com')], profile: { familyName: '伊藤' }, attributes: { rank: 'gold' } }];
+    const records = [
+      {
+        claims: [external('ec', 'R1'), email('r@example.com')],
+        profile: { familyName: '伊藤' },
+        attributes: { rank: 'gold' },
+      },
+    ];
     await resolve(records);
     const before = await db.pool.query('SELECT * FROM customer WHERE workspace_id = $1 ORDER BY id', [workspaceId]);
     const again = await resolve(records);

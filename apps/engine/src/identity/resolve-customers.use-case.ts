@@ -31,7 +31,12 @@ export class ResolveCustomersUseCase {
     private readonly merges: CustomerMergeRepository,
   ) {}
 
-  async execute(tx: PoolClient, workspaceId: number, records: readonly CustomerClaims[], origin: string): Promise<ResolvedCustomers> {
+  async execute(
+    tx: PoolClient,
+    workspaceId: number,
+    records: readonly CustomerClaims[],
+    origin: string,
+  ): Promise<ResolvedCustomers> {
     if (!records.length) return { customerIds: [], created: 0, merged: 0, updated: 0 };
     await this.identities.lockWorkspace(tx, workspaceId);
 
@@ -70,7 +75,8 @@ export class ResolveCustomersUseCase {
         return;
       }
       for (const mergedId of group.mergedIds) merges.push({ survivorId: customerId, mergedId, linkedBy: group.claims });
-      if (Object.keys(profile).length || Object.keys(attributes).length) updates.push({ customerId, profile, attributes });
+      if (Object.keys(profile).length || Object.keys(attributes).length)
+        updates.push({ customerId, profile, attributes });
     });
 
     await this.identities.insertCustomers(tx, workspaceId, newCustomers);
@@ -79,7 +85,9 @@ export class ResolveCustomersUseCase {
       tx,
       workspaceId,
       plan.groups.flatMap((group, index) =>
-        group.claims.filter((claim) => !owners.has(identityKey(claim))).map((claim) => ({ customerId: customerIdOfGroup[index]!, claim })),
+        group.claims
+          .filter((claim) => !owners.has(identityKey(claim)))
+          .map((claim) => ({ customerId: customerIdOfGroup[index]!, claim })),
       ),
     );
     const updated = await this.identities.updateProfiles(tx, workspaceId, updates);

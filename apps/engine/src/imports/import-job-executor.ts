@@ -25,7 +25,11 @@ export class ImportJobExecutor {
   async run(
     job: ImportJob,
     filePath: string,
-    options: { onProgress?: (progress: ImportProgress) => void; onBytesRead?: (bytes: number) => void; signal?: AbortSignal } = {},
+    options: {
+      onProgress?: (progress: ImportProgress) => void;
+      onBytesRead?: (bytes: number) => void;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<ImportJob | undefined> {
     const workspace = await this.workspaces.get(job.workspaceId);
     await this.jobs.markRunning(job.workspaceId, job.id);

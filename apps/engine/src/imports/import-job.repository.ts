@@ -95,7 +95,12 @@ export class ImportJobRepository {
   }
 
   /** Progress and the batch's rejected rows, in one transaction. */
-  async recordBatch(workspaceId: number, id: number, progress: ImportProgress, rejected: readonly RejectedRow[]): Promise<void> {
+  async recordBatch(
+    workspaceId: number,
+    id: number,
+    progress: ImportProgress,
+    rejected: readonly RejectedRow[],
+  ): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -103,7 +108,14 @@ export class ImportJobRepository {
         await client.query(
           `INSERT INTO import_rejection (workspace_id, import_job_id, line_no, "column", reason, raw)
            SELECT $1, $2, t.* FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS t`,
-          [workspaceId, id, rejected.map((r) => r.line), rejected.map((r) => r.column), rejected.map((r) => r.reason), rejected.map((r) => r.raw)],
+          [
+            workspaceId,
+            id,
+            rejected.map((r) => r.line),
+            rejected.map((r) => r.column),
+            rejected.map((r) => r.reason),
+            rejected.map((r) => r.raw),
+          ],
         );
       }
       await client.query(
@@ -120,7 +132,11 @@ export class ImportJobRepository {
     }
   }
 
-  async finish(workspaceId: number, id: number, outcome: { status: 'succeeded' } | { status: 'failed'; error: string }): Promise<ImportJob> {
+  async finish(
+    workspaceId: number,
+    id: number,
+    outcome: { status: 'succeeded' } | { status: 'failed'; error: string },
+  ): Promise<ImportJob> {
     const row = await this.prisma.importJob.update({
       where: { id, workspaceId },
       data: {
@@ -135,7 +151,10 @@ export class ImportJobRepository {
 
   /** Back to the queue with no heartbeat, so the next start resumes it at once. */
   async requeue(workspaceId: number, id: number): Promise<void> {
-    await this.prisma.importJob.updateMany({ where: { id, workspaceId }, data: { status: 'queued', heartbeatAt: null } });
+    await this.prisma.importJob.updateMany({
+      where: { id, workspaceId },
+      data: { status: 'queued', heartbeatAt: null },
+    });
   }
 
   /** Restarting from scratch is safe: every import write is an upsert by external id. */
@@ -174,7 +193,13 @@ export class ImportJobRepository {
   async *rejections(workspaceId: number, id: number, pageSize = 5_000): AsyncGenerator<RejectedRow[]> {
     let afterId = 0;
     for (;;) {
-      const { rows } = await this.pool.query<{ id: number; line_no: number; column: string; reason: string; raw: string }>(
+      const { rows } = await this.pool.query<{
+        id: number;
+        line_no: number;
+        column: string;
+        reason: string;
+        raw: string;
+      }>(
         `SELECT id, line_no, "column", reason, raw FROM import_rejection
           WHERE workspace_id = $1 AND import_job_id = $2 AND id > $3 ORDER BY id LIMIT $4`,
         [workspaceId, id, afterId, pageSize],

@@ -39,7 +39,10 @@ export class ImportController {
       type: 'object',
       required: ['kind', 'file'],
       properties: {
-        kind: { type: 'string', enum: ['customers', 'products', 'orders', 'shipments', 'returns', 'events', 'consents'] },
+        kind: {
+          type: 'string',
+          enum: ['customers', 'products', 'orders', 'shipments', 'returns', 'events', 'consents'],
+        },
         encoding: { type: 'string', enum: ['utf8', 'sjis'], default: 'utf8' },
         source: { type: 'string', description: 'source system of the rows, e.g. ec, pos' },
         file: { type: 'string', format: 'binary' },
@@ -55,9 +58,14 @@ export class ImportController {
     const fields = ImportUploadFieldsSchema.safeParse(body ?? {});
     if (!file || !fields.success) {
       if (file) await rm(file.path, { force: true });
-      const issues = fields.success ? [] : fields.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+      const issues = fields.success
+        ? []
+        : fields.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
       if (!file) issues.push({ field: 'file', message: 'a CSV file is required (multipart field "file")' });
-      throw new ValidationFailedError(`The upload is invalid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
+      throw new ValidationFailedError(
+        `The upload is invalid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+        issues,
+      );
     }
     return this.imports.startUpload(
       auth.workspaceId,
@@ -67,7 +75,10 @@ export class ImportController {
   }
 
   @Get()
-  async list(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number) {
+  async list(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number,
+  ) {
     return { items: await this.imports.list(auth.workspaceId, Math.min(Math.max(limit, 1), 500)) };
   }
 

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { ENGINE_CONFIG, runsWorkers, type EngineConfig } from '../config/engine-config';
@@ -43,14 +50,18 @@ export class ImportProcessor implements OnModuleInit, OnApplicationBootstrap, On
     clearInterval(this.sweepTimer);
   }
 
-  async process({ workspaceId, importJobId }: JobPayloads[typeof QueueName.Imports], context: JobContext): Promise<void> {
+  async process(
+    { workspaceId, importJobId }: JobPayloads[typeof QueueName.Imports],
+    context: JobContext,
+  ): Promise<void> {
     const job = await this.jobs.find(workspaceId, importJobId);
     if (!job || job.status === 'succeeded' || job.status === 'failed') return;
     const path = await this.jobs.uploadPathOf(workspaceId, importJobId);
     if (!path || !existsSync(path)) {
       await this.jobs.finish(workspaceId, importJobId, {
         status: 'failed',
-        error: 'The uploaded file is not available to this worker. Upload it again (workers must share KIZUNA_DATA_DIR with the API).',
+        error:
+          'The uploaded file is not available to this worker. Upload it again (workers must share KIZUNA_DATA_DIR with the API).',
       });
       return;
     }
@@ -68,7 +79,10 @@ export class ImportProcessor implements OnModuleInit, OnApplicationBootstrap, On
           { workspaceId: abandoned.workspaceId, importJobId: abandoned.id },
           { jobId: `${importQueueJobId(abandoned.id)}-resumed-${Date.now()}` },
         );
-        this.logger.log({ workspaceId: abandoned.workspaceId, importJobId: abandoned.id }, 'resuming an interrupted import');
+        this.logger.log(
+          { workspaceId: abandoned.workspaceId, importJobId: abandoned.id },
+          'resuming an interrupted import',
+        );
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'could not look for interrupted imports');

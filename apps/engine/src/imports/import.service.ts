@@ -49,7 +49,11 @@ export class ImportService {
       origin: 'api',
       uploadPath: upload.path,
     });
-    await this.queue.enqueue(QueueName.Imports, { workspaceId, importJobId: job.id }, { jobId: importQueueJobId(job.id) });
+    await this.queue.enqueue(
+      QueueName.Imports,
+      { workspaceId, importJobId: job.id },
+      { jobId: importQueueJobId(job.id) },
+    );
     return job;
   }
 

@@ -36,7 +36,14 @@ import { importWriterProviders } from './writers/import-writers';
     }),
   ],
   controllers: [ImportController],
-  providers: [...importWriterProviders, RunImportUseCase, ImportJobRepository, ImportJobExecutor, ImportService, ImportProcessor],
+  providers: [
+    ...importWriterProviders,
+    RunImportUseCase,
+    ImportJobRepository,
+    ImportJobExecutor,
+    ImportService,
+    ImportProcessor,
+  ],
   exports: [RunImportUseCase, ImportJobRepository, ImportJobExecutor],
 })
 export class ImportsModule {}

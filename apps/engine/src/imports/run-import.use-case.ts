@@ -121,7 +121,7 @@ export class RunImportUseCase {
         header = compileHeader(request.kind, first.cells, definition);
         rows = rest;
       }
-      this.parseInto(accumulated, rows, header, definition.parseRow, context);
+      this.parseInto(accumulated, rows, header, (reader) => definition.parseRow(reader), context);
       if (accumulated.read >= writeBatchSize) {
         const batch = accumulated;
         accumulated = emptyBatch();
@@ -150,13 +150,17 @@ export class RunImportUseCase {
     prepared.read += rows.length;
     const width = header.names.length;
     for (const { line, cells, malformed } of rows) {
-      const reject = (column: string, reason: string) => prepared.rejected.push({ line, column, reason, raw: toCsvLine(cells) });
+      const reject = (column: string, reason: string) =>
+        prepared.rejected.push({ line, column, reason, raw: toCsvLine(cells) });
       if (malformed) {
         reject('', `the CSV structure is broken: ${malformed}`);
         continue;
       }
       if (cells.length !== width) {
-        reject(cells.length < width ? header.names[cells.length]! : '', `the row has ${cells.length} cells, the header has ${width}`);
+        reject(
+          cells.length < width ? header.names[cells.length]! : '',
+          `the row has ${cells.length} cells, the header has ${width}`,
+        );
         continue;
       }
       const reader = new RowReader(header, cells, context);
@@ -196,7 +200,10 @@ export class RunImportUseCase {
   ): Promise<WriteRejection[]> {
     try {
       return await withTransaction(this.pool, (tx) =>
-        writer.write({ tx, workspaceId: request.workspaceId, source: request.source, origin: request.origin, runState }, rows as never),
+        writer.write(
+          { tx, workspaceId: request.workspaceId, source: request.source, origin: request.origin, runState },
+          rows as never,
+        ),
       );
     } catch (error) {
       // Ids cached during the rolled-back transaction may not exist.
@@ -204,7 +211,13 @@ export class RunImportUseCase {
       if (!isRowLevelError(error)) throw error;
       if (rows.length === 1) {
         const message = (error as DatabaseError).detail ?? (error as Error).message;
-        return [{ line: rows[0]!.line, column: (error as DatabaseError).column ?? '', reason: `refused by the database: ${message}` }];
+        return [
+          {
+            line: rows[0]!.line,
+            column: (error as DatabaseError).column ?? '',
+            reason: `refused by the database: ${message}`,
+          },
+        ];
       }
       const middle = Math.ceil(rows.length / 2);
       return [

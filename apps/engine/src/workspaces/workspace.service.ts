@@ -35,8 +35,12 @@ export class WorkspaceService {
       ]);
     }
     const timezone = input.timezone ?? this.config.KIZUNA_DEFAULT_TIMEZONE;
-    if (!isTimeZone(timezone)) throw new ValidationFailedError('Invalid workspace', [{ field: 'timezone', message: `"${timezone}" is not an IANA timezone` }]);
-    if (await this.workspaces.findBySlug(input.slug)) throw new ConflictError(`workspace "${input.slug}" already exists`);
+    if (!isTimeZone(timezone))
+      throw new ValidationFailedError('Invalid workspace', [
+        { field: 'timezone', message: `"${timezone}" is not an IANA timezone` },
+      ]);
+    if (await this.workspaces.findBySlug(input.slug))
+      throw new ConflictError(`workspace "${input.slug}" already exists`);
     return this.workspaces.create({ slug: input.slug, name: input.name, timezone });
   }
 }

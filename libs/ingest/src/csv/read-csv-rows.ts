@@ -47,8 +47,7 @@ export async function* readCsvRows(input: Readable, options: ReadCsvOptions): As
 
   const chunks: ParsedChunk[] = [];
   let parser: Papa.Parser | undefined;
-  let finished = false;
-  let failure: unknown;
+  const state = { finished: false, failure: undefined as Error | undefined };
   let wake: (() => void) | undefined;
   const notify = () => {
     wake?.();
@@ -65,16 +64,16 @@ export async function* readCsvRows(input: Readable, options: ReadCsvOptions): As
       notify();
     },
     complete() {
-      finished = true;
+      state.finished = true;
       notify();
     },
     error(error: Error) {
-      failure = error;
+      state.failure = error;
       notify();
     },
   });
   text.on('error', (error) => {
-    failure = error;
+    state.failure = error;
     notify();
   });
 
@@ -84,7 +83,7 @@ export async function* readCsvRows(input: Readable, options: ReadCsvOptions): As
     yield* drain();
   } finally {
     // The consumer may stop early (a wrong header): release the file.
-    if (!finished) {
+    if (!state.finished) {
       parser?.abort();
       text.destroy();
       input.destroy();
@@ -95,8 +94,8 @@ export async function* readCsvRows(input: Readable, options: ReadCsvOptions): As
     for (;;) {
       const chunk = chunks.shift();
       if (!chunk) {
-        if (failure) throw failure;
-        if (finished) break;
+        if (state.failure) throw state.failure;
+        if (state.finished) break;
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
@@ -120,7 +119,7 @@ export async function* readCsvRows(input: Readable, options: ReadCsvOptions): As
         yield batch;
         batch = [];
       }
-      if (chunks.length === 0 && !finished) parser?.resume();
+      if (chunks.length === 0 && !state.finished) parser?.resume();
     }
     if (batch.length) yield batch;
   }

@@ -17,7 +17,11 @@ describe('clusterByIdentity', () => {
   });
 
   it('joins a chain whose link arrives last', () => {
-    const groups = clusterByIdentity([[email('a@example.com')], [phone('+819011112222')], [email('a@example.com'), phone('+819011112222')]]);
+    const groups = clusterByIdentity([
+      [email('a@example.com')],
+      [phone('+819011112222')],
+      [email('a@example.com'), phone('+819011112222')],
+    ]);
     expect(groups).toEqual([0, 0, 0]);
   });
 

@@ -9,7 +9,10 @@ const owners = (entries: [IdentityClaim, number][]) => new Map(entries.map(([cla
 
 describe('planIdentityResolution', () => {
   it('creates one new customer for records that share an identity', () => {
-    const plan = planIdentityResolution([[email('a@x.jp')], [email('a@x.jp'), phone('+8190')], [email('b@x.jp')]], new Map());
+    const plan = planIdentityResolution(
+      [[email('a@x.jp')], [email('a@x.jp'), phone('+8190')], [email('b@x.jp')]],
+      new Map(),
+    );
     expect(plan.groupOfRecord).toEqual([0, 0, 1]);
     expect(plan.groups[0]).toEqual({
       records: [0, 1],

@@ -1,4 +1,9 @@
-import { CUSTOMER_REFERENCE_COLUMNS, CUSTOMER_REFERENCE_GROUP, readCustomerReference, type CustomerReference } from '../rows/customer-reference';
+import {
+  CUSTOMER_REFERENCE_COLUMNS,
+  CUSTOMER_REFERENCE_GROUP,
+  readCustomerReference,
+  type CustomerReference,
+} from '../rows/customer-reference';
 import type { ImportKindDefinition } from '../rows/import-kind-definition';
 import { choiceParser } from '../values/choices';
 import { parseDateTime } from '../values/date-time';

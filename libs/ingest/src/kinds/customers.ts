@@ -1,7 +1,12 @@
 import { normalisePostalCode } from '../normalise/postal-code';
 import { choiceParser } from '../values/choices';
 import { parseCalendarDate, parseDateTime } from '../values/date-time';
-import { CUSTOMER_REFERENCE_COLUMNS, CUSTOMER_REFERENCE_GROUP, readCustomerReference, type CustomerReference } from '../rows/customer-reference';
+import {
+  CUSTOMER_REFERENCE_COLUMNS,
+  CUSTOMER_REFERENCE_GROUP,
+  readCustomerReference,
+  type CustomerReference,
+} from '../rows/customer-reference';
 import type { ImportKindDefinition } from '../rows/import-kind-definition';
 import type { RowReader } from '../rows/row-reader';
 import { withoutUndefined } from '../values/without-undefined';

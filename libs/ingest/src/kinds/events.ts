@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { normaliseIdentifier } from '../normalise/identifier';
-import { CUSTOMER_REFERENCE_COLUMNS, CUSTOMER_REFERENCE_GROUP, readCustomerReference, type CustomerReference } from '../rows/customer-reference';
+import {
+  CUSTOMER_REFERENCE_COLUMNS,
+  CUSTOMER_REFERENCE_GROUP,
+  readCustomerReference,
+  type CustomerReference,
+} from '../rows/customer-reference';
 import type { ImportKindDefinition } from '../rows/import-kind-definition';
 import { parseDateTime } from '../values/date-time';
 import { fail, ok, type Parsed } from '../values/parsed';
@@ -42,7 +47,12 @@ export function parseProperties(raw: string): Parsed<EventProperties> {
  * An event without an id gets one derived from its content, so importing the same file twice
  * stores each event once.
  */
-export function derivedEventId(name: string, reference: CustomerReference, occurredAt: Date, properties: EventProperties): string {
+export function derivedEventId(
+  name: string,
+  reference: CustomerReference,
+  occurredAt: Date,
+  properties: EventProperties,
+): string {
   const content = JSON.stringify([name, reference, occurredAt.toISOString(), properties]);
   return `derived:${createHash('sha256').update(content).digest('base64url').slice(0, 32)}`;
 }

@@ -12,20 +12,29 @@ function parse<K extends keyof ImportRecordByKind>(kind: K, header: string[], ce
 
 describe('header checks', () => {
   it('names every missing and unknown column at once', () => {
-    const check = () => compileHeader('orders', ['order_id', 'Ordered At', 'sku', 'qty', 'price'], importKindDefinitions.orders);
+    const check = () =>
+      compileHeader('orders', ['order_id', 'Ordered At', 'sku', 'qty', 'price'], importKindDefinitions.orders);
     expect(check).toThrow(HeaderMismatchError);
     try {
       check();
     } catch (error) {
       const mismatch = error as HeaderMismatchError;
-      expect(mismatch.missing).toEqual(['quantity', 'unit_price', 'one of customer_id/email/phone/line_user_id/member_no (customer reference)']);
+      expect(mismatch.missing).toEqual([
+        'quantity',
+        'unit_price',
+        'one of customer_id/email/phone/line_user_id/member_no (customer reference)',
+      ]);
       expect(mismatch.unknown).toEqual(['qty', 'price']);
       expect(mismatch.message).toMatch(/^The orders file has the wrong columns: missing columns: quantity, unit_price/);
     }
   });
 
   it('accepts any order, any case and full-width names, and open-ended prefixes', () => {
-    const header = compileHeader('customers', ['ＥＭＡＩＬ', 'Family_Name', 'attr_rank'], importKindDefinitions.customers);
+    const header = compileHeader(
+      'customers',
+      ['ＥＭＡＩＬ', 'Family_Name', 'attr_rank'],
+      importKindDefinitions.customers,
+    );
     expect(header.names).toEqual(['email', 'family_name', 'attr_rank']);
   });
 });
@@ -68,9 +77,16 @@ describe('row parsing', () => {
   });
 
   it('requires a customer reference on a row that has none', () => {
-    const { issues } = parse('consents', ['email', 'phone', 'channel', 'status', 'recorded_at'], ['', '', 'email', '許諾', '2026-01-01']);
+    const { issues } = parse(
+      'consents',
+      ['email', 'phone', 'channel', 'status', 'recorded_at'],
+      ['', '', 'email', '許諾', '2026-01-01'],
+    );
     expect(issues).toEqual([
-      { column: 'customer_id', reason: 'a customer reference is required: one of customer_id, email, phone, line_user_id, member_no' },
+      {
+        column: 'customer_id',
+        reason: 'a customer reference is required: one of customer_id, email, phone, line_user_id, member_no',
+      },
     ]);
   });
 
@@ -97,7 +113,11 @@ describe('row parsing', () => {
   });
 
   it('rejects a delivery before its shipment', () => {
-    const { issues } = parse('shipments', ['shipment_id', 'order_id', 'shipped_at', 'delivered_at'], ['S1', 'O1', '2026-01-05', '2026-01-04']);
+    const { issues } = parse(
+      'shipments',
+      ['shipment_id', 'order_id', 'shipped_at', 'delivered_at'],
+      ['S1', 'O1', '2026-01-05', '2026-01-04'],
+    );
     expect(issues).toEqual([{ column: 'delivered_at', reason: 'is before shipped_at' }]);
   });
 });

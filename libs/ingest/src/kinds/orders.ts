@@ -1,5 +1,10 @@
 import { normaliseIdentifier } from '../normalise/identifier';
-import { CUSTOMER_REFERENCE_COLUMNS, CUSTOMER_REFERENCE_GROUP, readCustomerReference, type CustomerReference } from '../rows/customer-reference';
+import {
+  CUSTOMER_REFERENCE_COLUMNS,
+  CUSTOMER_REFERENCE_GROUP,
+  readCustomerReference,
+  type CustomerReference,
+} from '../rows/customer-reference';
 import type { ImportKindDefinition } from '../rows/import-kind-definition';
 import { choiceParser } from '../values/choices';
 import { parseDateTime } from '../values/date-time';

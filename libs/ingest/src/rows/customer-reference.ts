@@ -33,6 +33,7 @@ export function readCustomerReference(reader: RowReader): CustomerReference | un
   if (memberNo) reference.memberNo = memberNo;
   if (Object.keys(reference).length > 0) return reference;
   const blank = CUSTOMER_REFERENCE_COLUMNS.every((column) => !reader.text(column));
-  if (blank) reader.issue('customer_id', `a customer reference is required: one of ${CUSTOMER_REFERENCE_COLUMNS.join(', ')}`);
+  if (blank)
+    reader.issue('customer_id', `a customer reference is required: one of ${CUSTOMER_REFERENCE_COLUMNS.join(', ')}`);
   return undefined;
 }

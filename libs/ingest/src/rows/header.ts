@@ -35,7 +35,9 @@ export class HeaderMismatchError extends Error {
 }
 
 export function normaliseColumnName(raw: string): string {
-  return normaliseIdentifier(raw.replace(/^\ufeff/, '')).toLowerCase().replace(/\s+/g, '_');
+  return normaliseIdentifier(raw.replace(/^\ufeff/, ''))
+    .toLowerCase()
+    .replace(/\s+/g, '_');
 }
 
 /** Checks a header against the rules of its kind; throws naming every missing and unknown column. */
@@ -48,12 +50,14 @@ export function compileHeader(kind: string, rawNames: readonly string[], rules: 
   names.forEach((name, position) => {
     if (index.has(name)) duplicate.push(name);
     index.set(name, position);
-    const known = accepted.has(name) || rules.prefixes.some((prefix) => name.startsWith(prefix) && name.length > prefix.length);
+    const known =
+      accepted.has(name) || rules.prefixes.some((prefix) => name.startsWith(prefix) && name.length > prefix.length);
     if (!known) unknown.push(rawNames[position] === name ? name : `${name} ("${rawNames[position]}")`);
   });
   const missing = rules.required.filter((column) => !index.has(column));
   for (const group of rules.oneOf) {
-    if (!group.columns.some((column) => index.has(column))) missing.push(`one of ${group.columns.join('/')} (${group.label})`);
+    if (!group.columns.some((column) => index.has(column)))
+      missing.push(`one of ${group.columns.join('/')} (${group.label})`);
   }
   if (missing.length || unknown.length || duplicate.length) {
     const expected = [...rules.columns, ...rules.prefixes.map((prefix) => `${prefix}<name>`)];

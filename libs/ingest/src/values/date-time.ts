@@ -41,7 +41,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
   const hour = Math.floor(utcMs / 3_600_000);
   let offsets = offsetsByZone.get(timeZone);
-  if (!offsets) offsetsByZone.set(timeZone, (offsets = new Map()));
+  if (!offsets) offsetsByZone.set(timeZone, (offsets = new Map<number, number>()));
   const cached = offsets.get(hour);
   if (cached !== undefined) return cached;
   const parts = formatterFor(timeZone).formatToParts(new Date(hour * 3_600_000));
@@ -119,7 +119,8 @@ function parseDateTimeUncached(raw: string, timeZone: string): Parsed<Date> {
   if (p.offset) {
     const sign = p.offset.startsWith('-') ? -1 : 1;
     const digits = p.offset.replace(/[^\d]/g, '');
-    const minutes = p.offset.toUpperCase() === 'Z' ? 0 : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+    const minutes =
+      p.offset.toUpperCase() === 'Z' ? 0 : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
     return ok(new Date(wallClock - minutes * 60_000));
   }
   return ok(zonedTimeToUtc(wallClock, timeZone));

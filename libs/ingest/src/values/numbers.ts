@@ -25,7 +25,11 @@ export function parseInteger(raw: string, bounds: IntegerBounds = {}): Parsed<nu
 
 /** Yen amounts are integers; `¥1,200`, `￥1,200` and `1200円` are accepted. */
 export function parseYen(raw: string, bounds: IntegerBounds = {}): Parsed<number> {
-  const text = normaliseIdentifier(raw).replace(/^[¥￥]/, '').replace(/円$/, '').replace(/,/g, '').trim();
+  const text = normaliseIdentifier(raw)
+    .replace(/^[¥￥]/, '')
+    .replace(/円$/, '')
+    .replace(/,/g, '')
+    .trim();
   if (/^[-+]?\d*\.\d+$/.test(text)) return fail(`"${raw}" has fractions of a yen`);
   return readInteger(raw, text, bounds);
 }

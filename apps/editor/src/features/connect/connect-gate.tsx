@@ -39,8 +39,14 @@ export function ConnectGate({ children }: { children: ReactNode }) {
   if (workspace.isError) {
     return (
       <main className="gate" id="main-content">
-        <ErrorBanner error={workspace.error} title={t('connect.workspaceFailed')} onRetry={() => void workspace.refetch()}>
-          {isApiError(workspace.error) && workspace.error.code === 'network_error' && <p>{t('connect.engineUnreachable')}</p>}
+        <ErrorBanner
+          error={workspace.error}
+          title={t('connect.workspaceFailed')}
+          onRetry={() => void workspace.refetch()}
+        >
+          {isApiError(workspace.error) && workspace.error.code === 'network_error' && (
+            <p>{t('connect.engineUnreachable')}</p>
+          )}
           <p>
             <Button variant="ghost" onClick={disconnect}>
               {t('connect.useAnotherKey')}

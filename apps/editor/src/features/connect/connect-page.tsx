@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
 import { LanguageSwitcher } from '../../i18n/language-switcher';
@@ -23,7 +23,7 @@ export function ConnectPage({ rejected }: ConnectPageProps) {
   const unauthorized = isApiError(connect.error) && connect.error.status === 401;
   const fieldError = emptyError ? t('connect.keyRequired') : unauthorized ? t('connect.keyRefused') : null;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const key = apiKey.trim();
     setEmptyError(key === '');
@@ -66,12 +66,19 @@ export function ConnectPage({ rejected }: ConnectPageProps) {
             )}
           </Field>
           <div className="checkbox">
-            <input id="connect-show-key" type="checkbox" checked={showKey} onChange={(event) => setShowKey(event.target.checked)} />
+            <input
+              id="connect-show-key"
+              type="checkbox"
+              checked={showKey}
+              onChange={(event) => setShowKey(event.target.checked)}
+            />
             <label htmlFor="connect-show-key">{t('connect.showKey')}</label>
           </div>
           {connect.isError && !unauthorized && (
             <ErrorBanner error={connect.error}>
-              {isApiError(connect.error) && connect.error.code === 'network_error' && <p>{t('connect.engineUnreachable')}</p>}
+              {isApiError(connect.error) && connect.error.code === 'network_error' && (
+                <p>{t('connect.engineUnreachable')}</p>
+              )}
             </ErrorBanner>
           )}
           <div className="form__actions">

@@ -16,19 +16,34 @@ export function CustomerConsents({ consents }: { consents: readonly CustomerCons
         rows={latestConsents(consents)}
         rowKey={(row) => row.channel}
         columns={[
-          { id: 'channel', header: t('customers.consents.channel'), rowHeader: true, cell: (row) => t(`customers.consents.channels.${row.channel}`) },
+          {
+            id: 'channel',
+            header: t('customers.consents.channel'),
+            rowHeader: true,
+            cell: (row) => t(`customers.consents.channels.${row.channel}`),
+          },
           {
             id: 'status',
             header: t('customers.consents.status'),
             cell: ({ consent }) =>
               consent ? (
-                <Badge tone={consent.status === 'granted' ? 'success' : 'danger'}>{t(`customers.consents.statuses.${consent.status}`)}</Badge>
+                <Badge tone={consent.status === 'granted' ? 'success' : 'danger'}>
+                  {t(`customers.consents.statuses.${consent.status}`)}
+                </Badge>
               ) : (
                 <Badge tone="neutral">{t('customers.consents.statuses.none')}</Badge>
               ),
           },
-          { id: 'recordedAt', header: t('customers.consents.recordedAt'), cell: ({ consent }) => format.dateTime(consent?.recordedAt) },
-          { id: 'source', header: t('customers.consents.source'), cell: ({ consent }) => consent?.source ?? EMPTY_VALUE },
+          {
+            id: 'recordedAt',
+            header: t('customers.consents.recordedAt'),
+            cell: ({ consent }) => format.dateTime(consent?.recordedAt),
+          },
+          {
+            id: 'source',
+            header: t('customers.consents.source'),
+            cell: ({ consent }) => consent?.source ?? EMPTY_VALUE,
+          },
         ]}
       />
     </Section>

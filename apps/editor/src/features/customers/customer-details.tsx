@@ -21,7 +21,9 @@ export function CustomerDetails({ customer }: { customer: CustomerProfile }) {
       <dl className="details">
         <div>
           <dt>{t('customers.profile.gender')}</dt>
-          <dd>{isGender(profile.gender) ? t(`customers.gender.${profile.gender}`) : (profile.gender ?? EMPTY_VALUE)}</dd>
+          <dd>
+            {isGender(profile.gender) ? t(`customers.gender.${profile.gender}`) : (profile.gender ?? EMPTY_VALUE)}
+          </dd>
         </div>
         <div>
           <dt>{t('customers.profile.birthDate')}</dt>

@@ -17,7 +17,12 @@ export function CustomerMerges({ customerId, merges }: { customerId: number; mer
         rowKey={(merge) => merge.id}
         empty={t('customers.merges.empty')}
         columns={[
-          { id: 'createdAt', header: t('customers.merges.createdAt'), rowHeader: true, cell: (merge) => format.dateTime(merge.createdAt) },
+          {
+            id: 'createdAt',
+            header: t('customers.merges.createdAt'),
+            rowHeader: true,
+            cell: (merge) => format.dateTime(merge.createdAt),
+          },
           {
             id: 'change',
             header: t('customers.merges.change'),
@@ -28,11 +33,16 @@ export function CustomerMerges({ customerId, merges }: { customerId: number; mer
                 </>
               ) : (
                 <>
-                  {t('customers.merges.mergedInto')} <Link to={`/customers/${merge.survivorId}`}>#{merge.survivorId}</Link>
+                  {t('customers.merges.mergedInto')}{' '}
+                  <Link to={`/customers/${merge.survivorId}`}>#{merge.survivorId}</Link>
                 </>
               ),
           },
-          { id: 'reason', header: t('customers.merges.reason'), cell: (merge) => describeMergeReason(merge.reason) ?? EMPTY_VALUE },
+          {
+            id: 'reason',
+            header: t('customers.merges.reason'),
+            cell: (merge) => describeMergeReason(merge.reason) ?? EMPTY_VALUE,
+          },
           { id: 'origin', header: t('customers.merges.origin'), cell: (merge) => merge.origin },
         ]}
       />

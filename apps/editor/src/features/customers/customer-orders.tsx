@@ -15,12 +15,35 @@ export function CustomerOrders({ orders }: { orders: readonly CustomerOrder[] })
         rowKey={(order) => order.id}
         empty={t('customers.orders.empty')}
         columns={[
-          { id: 'orderedAt', header: t('customers.orders.orderedAt'), cell: (order) => format.dateTime(order.orderedAt) },
-          { id: 'externalId', header: t('customers.orders.externalId'), rowHeader: true, cell: (order) => order.externalId },
-          { id: 'channel', header: t('customers.orders.channel'), cell: (order) => t(`customers.orders.channels.${order.channel}`) },
+          {
+            id: 'orderedAt',
+            header: t('customers.orders.orderedAt'),
+            cell: (order) => format.dateTime(order.orderedAt),
+          },
+          {
+            id: 'externalId',
+            header: t('customers.orders.externalId'),
+            rowHeader: true,
+            cell: (order) => order.externalId,
+          },
+          {
+            id: 'channel',
+            header: t('customers.orders.channel'),
+            cell: (order) => t(`customers.orders.channels.${order.channel}`),
+          },
           { id: 'source', header: t('customers.orders.source'), cell: (order) => order.source },
-          { id: 'lines', header: t('customers.orders.lines'), align: 'end', cell: (order) => format.number(order.lines) },
-          { id: 'total', header: t('customers.orders.total'), align: 'end', cell: (order) => format.yen(order.totalAmount) },
+          {
+            id: 'lines',
+            header: t('customers.orders.lines'),
+            align: 'end',
+            cell: (order) => format.number(order.lines),
+          },
+          {
+            id: 'total',
+            header: t('customers.orders.total'),
+            align: 'end',
+            cell: (order) => format.yen(order.totalAmount),
+          },
         ]}
       />
     </Section>

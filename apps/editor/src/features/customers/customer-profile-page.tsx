@@ -58,7 +58,9 @@ export default function CustomerProfilePage() {
             {data.mergedIntoId !== null ? (
               <>
                 {t('customers.merged.body')}{' '}
-                <Link to={`/customers/${data.mergedIntoId}`}>{t('customers.merged.link', { id: data.mergedIntoId })}</Link>
+                <Link to={`/customers/${data.mergedIntoId}`}>
+                  {t('customers.merged.link', { id: data.mergedIntoId })}
+                </Link>
               </>
             ) : (
               t('customers.merged.bodyUnknown')

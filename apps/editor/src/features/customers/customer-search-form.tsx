@@ -1,13 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 
-export function CustomerSearchForm({ initialQuery, onSearch }: { initialQuery: string; onSearch: (q: string) => void }) {
+export function CustomerSearchForm({
+  initialQuery,
+  onSearch,
+}: {
+  initialQuery: string;
+  onSearch: (q: string) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(initialQuery);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     onSearch(text.trim());
   }

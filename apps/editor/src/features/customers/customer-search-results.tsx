@@ -24,14 +24,25 @@ export function CustomerSearchResults({ q }: { q: string }) {
       header: t('customers.fields.name'),
       rowHeader: true,
       cell: (customer) => (
-        <Link to={`/customers/${customer.id}`}>{customer.displayName ?? t('customers.unnamed', { id: customer.id })}</Link>
+        <Link to={`/customers/${customer.id}`}>
+          {customer.displayName ?? t('customers.unnamed', { id: customer.id })}
+        </Link>
       ),
     },
     { id: 'email', header: t('customers.fields.email'), cell: (customer) => customer.email ?? EMPTY_VALUE },
     { id: 'phone', header: t('customers.fields.phone'), cell: (customer) => customer.phone ?? EMPTY_VALUE },
     { id: 'memberNo', header: t('customers.fields.memberNo'), cell: (customer) => customer.memberNo ?? EMPTY_VALUE },
-    { id: 'orders', header: t('customers.fields.orders'), align: 'end', cell: (customer) => format.number(customer.ordersCount) },
-    { id: 'lastOrder', header: t('customers.fields.lastOrderAt'), cell: (customer) => format.date(customer.lastOrderAt) },
+    {
+      id: 'orders',
+      header: t('customers.fields.orders'),
+      align: 'end',
+      cell: (customer) => format.number(customer.ordersCount),
+    },
+    {
+      id: 'lastOrder',
+      header: t('customers.fields.lastOrderAt'),
+      cell: (customer) => format.date(customer.lastOrderAt),
+    },
   ];
 
   return (

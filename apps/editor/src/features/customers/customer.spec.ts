@@ -11,14 +11,18 @@ import {
 
 describe('nameParts', () => {
   it('orders the name 姓 名 with each reading', () => {
-    expect(nameParts({ familyName: '山田', givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ' })).toEqual([
+    expect(
+      nameParts({ familyName: '山田', givenName: '花子', familyNameKana: 'ヤマダ', givenNameKana: 'ハナコ' }),
+    ).toEqual([
       { text: '山田', reading: 'ヤマダ' },
       { text: '花子', reading: 'ハナコ' },
     ]);
   });
 
   it('shows the kana as the name when only the reading is known', () => {
-    expect(nameParts({ familyName: '佐藤', givenName: null, familyNameKana: ' サトウ ', givenNameKana: 'ケン' })).toEqual([
+    expect(
+      nameParts({ familyName: '佐藤', givenName: null, familyNameKana: ' サトウ ', givenNameKana: 'ケン' }),
+    ).toEqual([
       { text: '佐藤', reading: 'サトウ' },
       { text: 'ケン', reading: null },
     ]);
@@ -30,7 +34,12 @@ describe('nameParts', () => {
 });
 
 describe('groupIdentities', () => {
-  const identity = (kind: CustomerIdentity['kind'], value: string, createdAt: string, source = 'ec'): CustomerIdentity => ({
+  const identity = (
+    kind: CustomerIdentity['kind'],
+    value: string,
+    createdAt: string,
+    source = 'ec',
+  ): CustomerIdentity => ({
     kind,
     value,
     createdAt,
@@ -70,7 +79,9 @@ describe('latestConsents', () => {
 
 describe('describeMergeReason', () => {
   it('writes a JSON reason as key: value pairs', () => {
-    expect(describeMergeReason({ identity: 'email', value: 'a@example.jp' })).toBe('identity: email, value: a@example.jp');
+    expect(describeMergeReason({ identity: 'email', value: 'a@example.jp' })).toBe(
+      'identity: email, value: a@example.jp',
+    );
     expect(describeMergeReason({ shared: ['email', 'phone'] })).toBe('shared: ["email","phone"]');
   });
 
@@ -93,9 +104,14 @@ describe('describeAttribute', () => {
 
 describe('formatAddress', () => {
   it('joins a Japanese address in order with the building after a space', () => {
-    expect(formatAddress({ prefecture: '東京都', city: '渋谷区', addressLine1: '神宮前1-2-3', addressLine2: 'ハイツ神宮 401' })).toBe(
-      '東京都渋谷区神宮前1-2-3 ハイツ神宮 401',
-    );
+    expect(
+      formatAddress({
+        prefecture: '東京都',
+        city: '渋谷区',
+        addressLine1: '神宮前1-2-3',
+        addressLine2: 'ハイツ神宮 401',
+      }),
+    ).toBe('東京都渋谷区神宮前1-2-3 ハイツ神宮 401');
     expect(formatAddress({ prefecture: '大阪府', city: null, addressLine1: null, addressLine2: null })).toBe('大阪府');
     expect(formatAddress({ prefecture: null, city: null, addressLine1: null, addressLine2: null })).toBeNull();
   });

@@ -71,7 +71,13 @@ export interface CustomerProfile {
   identities: CustomerIdentity[];
   sources: string[];
   consents: CustomerConsent[];
-  stats: { orders: number; totalSpend: number; firstOrderAt: string | null; lastOrderAt: string | null; events: number };
+  stats: {
+    orders: number;
+    totalSpend: number;
+    firstOrderAt: string | null;
+    lastOrderAt: string | null;
+    events: number;
+  };
   merges: CustomerMerge[];
   recentOrders: CustomerOrder[];
 }
@@ -86,7 +92,9 @@ export interface NamePart {
  * A Japanese name as 姓 名 (family name first, in every UI language) with its reading. A part with
  * only its kana known shows the kana as the name. Empty when neither is known.
  */
-export function nameParts(profile: Pick<CustomerPersonalProfile, 'familyName' | 'givenName' | 'familyNameKana' | 'givenNameKana'>): NamePart[] {
+export function nameParts(
+  profile: Pick<CustomerPersonalProfile, 'familyName' | 'givenName' | 'familyNameKana' | 'givenNameKana'>,
+): NamePart[] {
   const parts: NamePart[] = [];
   for (const [name, kana] of [
     [profile.familyName, profile.familyNameKana],
@@ -101,15 +109,21 @@ export function nameParts(profile: Pick<CustomerPersonalProfile, 'familyName' | 
 }
 
 /** Identities by kind, kinds in a fixed order (email first), oldest identity first within a kind. */
-export function groupIdentities(identities: readonly CustomerIdentity[]): { kind: IdentityKind; identities: CustomerIdentity[] }[] {
+export function groupIdentities(
+  identities: readonly CustomerIdentity[],
+): { kind: IdentityKind; identities: CustomerIdentity[] }[] {
   return IDENTITY_KINDS.map((kind) => ({
     kind,
-    identities: identities.filter((identity) => identity.kind === kind).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    identities: identities
+      .filter((identity) => identity.kind === kind)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   })).filter((group) => group.identities.length > 0);
 }
 
 /** The latest recorded decision per channel, every channel listed (null when never recorded). */
-export function latestConsents(consents: readonly CustomerConsent[]): { channel: ConsentChannel; consent: CustomerConsent | null }[] {
+export function latestConsents(
+  consents: readonly CustomerConsent[],
+): { channel: ConsentChannel; consent: CustomerConsent | null }[] {
   return CONSENT_CHANNELS.map((channel) => {
     let latest: CustomerConsent | null = null;
     for (const consent of consents) {
@@ -142,7 +156,9 @@ export function describeAttribute(value: unknown): string {
 }
 
 /** `東京都`, `渋谷区`, `神宮前1-2-3`, `○○ビル 4F` → `東京都渋谷区神宮前1-2-3 ○○ビル 4F` (Japanese order, building after a space). */
-export function formatAddress(profile: Pick<CustomerPersonalProfile, 'prefecture' | 'city' | 'addressLine1' | 'addressLine2'>): string | null {
+export function formatAddress(
+  profile: Pick<CustomerPersonalProfile, 'prefecture' | 'city' | 'addressLine1' | 'addressLine2'>,
+): string | null {
   const street = [profile.prefecture, profile.city, profile.addressLine1].map((part) => part?.trim() ?? '').join('');
   const full = [street, profile.addressLine2?.trim() ?? ''].filter(Boolean).join(' ');
   return full || null;

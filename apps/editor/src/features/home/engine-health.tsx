@@ -11,7 +11,8 @@ export function EngineHealthPanel() {
   const health = useEngineHealth();
 
   if (health.isPending) return <Spinner label={t('home.health.loading')} />;
-  if (health.isError) return <ErrorBanner error={health.error} title={t('home.health.failed')} onRetry={() => void health.refetch()} />;
+  if (health.isError)
+    return <ErrorBanner error={health.error} title={t('home.health.failed')} onRetry={() => void health.refetch()} />;
 
   const { status, database, queue, version } = health.data;
   return (
@@ -26,9 +27,13 @@ export function EngineHealthPanel() {
       <div className="stat">
         <dt>{t('home.health.database')}</dt>
         <dd>
-          <Badge tone={database.status === 'up' ? 'success' : 'danger'}>{t(`home.health.status.${database.status}`)}</Badge>
+          <Badge tone={database.status === 'up' ? 'success' : 'danger'}>
+            {t(`home.health.status.${database.status}`)}
+          </Badge>
           {database.latencyMs !== undefined && (
-            <span className="stat__detail">{t('home.health.latency', { latency: format.milliseconds(database.latencyMs) })}</span>
+            <span className="stat__detail">
+              {t('home.health.latency', { latency: format.milliseconds(database.latencyMs) })}
+            </span>
           )}
         </dd>
       </div>

@@ -10,7 +10,10 @@ export default function HomePage() {
   const workspace = useWorkspace();
   return (
     <>
-      <PageHeader title={workspace.name} description={t('home.description', { slug: workspace.slug, timezone: workspace.timezone })} />
+      <PageHeader
+        title={workspace.name}
+        description={t('home.description', { slug: workspace.slug, timezone: workspace.timezone })}
+      />
       <Section title={t('home.health.title')}>
         <EngineHealthPanel />
       </Section>

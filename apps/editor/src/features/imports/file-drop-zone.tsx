@@ -57,7 +57,9 @@ export function FileDropZone({ control, file, onFile, onTooMany, disabled = fals
 
   return (
     <div
-      className={['drop-zone', dragging && 'drop-zone--active', disabled && 'drop-zone--disabled'].filter(Boolean).join(' ')}
+      className={['drop-zone', dragging && 'drop-zone--active', disabled && 'drop-zone--disabled']
+        .filter(Boolean)
+        .join(' ')}
       onDragEnter={(event) => {
         event.preventDefault();
         if (!disabled) setDragging(true);

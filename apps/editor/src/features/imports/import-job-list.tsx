@@ -17,7 +17,8 @@ export function ImportJobList() {
   const announcement = useFinishedJobAnnouncement(jobs.data?.items);
 
   if (jobs.isPending) return <Spinner label={t('imports.jobs.loading')} />;
-  if (jobs.isError) return <ErrorBanner error={jobs.error} title={t('imports.jobs.failed')} onRetry={() => void jobs.refetch()} />;
+  if (jobs.isError)
+    return <ErrorBanner error={jobs.error} title={t('imports.jobs.failed')} onRetry={() => void jobs.refetch()} />;
 
   const columns: TableColumn<ImportJob>[] = [
     {
@@ -28,7 +29,12 @@ export function ImportJobList() {
         <div className="job-file">
           <span className="job-file__name">{job.fileName}</span>
           <span className="job-file__meta">
-            {[t(`imports.kind.${job.kind}`), t(`imports.encoding.${job.encoding}`), format.bytes(job.fileSize), job.source]
+            {[
+              t(`imports.kind.${job.kind}`),
+              t(`imports.encoding.${job.encoding}`),
+              format.bytes(job.fileSize),
+              job.source,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </span>
@@ -67,7 +73,13 @@ export function ImportJobList() {
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
-      <Table caption={t('imports.jobs.caption')} columns={columns} rows={jobs.data.items} rowKey={(job) => job.id} empty={t('imports.jobs.empty')} />
+      <Table
+        caption={t('imports.jobs.caption')}
+        columns={columns}
+        rows={jobs.data.items}
+        rowKey={(job) => job.id}
+        empty={t('imports.jobs.empty')}
+      />
     </>
   );
 }
@@ -83,7 +95,11 @@ function useFinishedJobAnnouncement(jobs: readonly ImportJob[] | undefined): str
     previous.current = new Map(jobs.map((job) => [job.id, job.status]));
     if (finished.length > 0) {
       setAnnouncement(
-        finished.map((job) => t('imports.jobs.finishedAnnouncement', { name: job.fileName, status: t(`imports.status.${job.status}`) })).join(' '),
+        finished
+          .map((job) =>
+            t('imports.jobs.finishedAnnouncement', { name: job.fileName, status: t(`imports.status.${job.status}`) }),
+          )
+          .join(' '),
       );
     }
   }, [jobs, t]);

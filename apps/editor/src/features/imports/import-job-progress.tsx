@@ -13,7 +13,9 @@ export function ImportJobProgress({ job }: { job: ImportJob }) {
   return (
     <div className="job-progress">
       {isJobActive(job) && (
-        <ProgressBar label={t(job.status === 'queued' ? 'imports.jobs.waiting' : 'imports.jobs.running', { name: job.fileName })} />
+        <ProgressBar
+          label={t(job.status === 'queued' ? 'imports.jobs.waiting' : 'imports.jobs.running', { name: job.fileName })}
+        />
       )}
       <dl className="job-counts">
         <div>

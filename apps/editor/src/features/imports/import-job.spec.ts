@@ -1,4 +1,10 @@
-import { ACTIVE_POLL_MS, importJobsRefetchInterval, jobsFinishedSince, rejectionsFileName, type ImportJob } from './import-job';
+import {
+  ACTIVE_POLL_MS,
+  importJobsRefetchInterval,
+  jobsFinishedSince,
+  rejectionsFileName,
+  type ImportJob,
+} from './import-job';
 
 function job(id: number, status: ImportJob['status'], fileName = `file-${id}.csv`): ImportJob {
   return {

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Badge, type BadgeTone } from '../../ui/badge';
 import type { ImportJobStatus } from './import-job';
 
-const tones: Readonly<Record<ImportJobStatus, BadgeTone>> = {
+// Partial: the engine may report a status this build does not know yet.
+const tones: Readonly<Partial<Record<string, BadgeTone>>> = {
   queued: 'neutral',
   running: 'info',
   succeeded: 'success',

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/api-client';
 import { isApiError } from '../../api/api-error';
@@ -10,7 +10,14 @@ import { percentOf } from '../../ui/format';
 import { Notice } from '../../ui/notice';
 import { ProgressBar } from '../../ui/progress-bar';
 import { FileDropZone } from './file-drop-zone';
-import { IMPORT_ENCODINGS, IMPORT_KINDS, isImportKind, type ImportEncoding, type ImportJob, type ImportKind } from './import-job';
+import {
+  IMPORT_ENCODINGS,
+  IMPORT_KINDS,
+  isImportKind,
+  type ImportEncoding,
+  type ImportJob,
+  type ImportKind,
+} from './import-job';
 import { useUploadImport } from './imports.api';
 
 interface FormErrors {
@@ -29,7 +36,7 @@ export function ImportUploadForm() {
   const [errors, setErrors] = useState<FormErrors>({});
   const [queued, setQueued] = useState<ImportJob | null>(null);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const next: FormErrors = {};
     if (!kind) next.kind = t('imports.form.kindRequired');
@@ -53,12 +60,17 @@ export function ImportUploadForm() {
   const percent = progress ? percentOf(progress.loaded, progress.total) : null;
   // Every byte is out: the engine is now storing the file and reading its header.
   const sent = percent === 100;
-  const columnProblem = isApiError(upload.error) && (upload.error.missing.length > 0 || upload.error.unknown.length > 0);
+  const columnProblem =
+    isApiError(upload.error) && (upload.error.missing.length > 0 || upload.error.unknown.length > 0);
 
   return (
     <form className="form form--wide" onSubmit={submit} noValidate aria-busy={uploading}>
       <div className="form__row">
-        <Field label={t('imports.form.kind')} hint={kind ? t(`imports.kindHint.${kind}`) : undefined} error={errors.kind}>
+        <Field
+          label={t('imports.form.kind')}
+          hint={kind ? t(`imports.kindHint.${kind}`) : undefined}
+          error={errors.kind}
+        >
           {(control) => (
             <select
               {...control}
@@ -131,12 +143,18 @@ export function ImportUploadForm() {
           <ProgressBar
             label={t('imports.form.uploadProgress')}
             value={sent ? null : percent}
-            valueText={t('imports.form.uploadedOf', { loaded: format.bytes(progress.loaded), total: format.bytes(progress.total) })}
+            valueText={t('imports.form.uploadedOf', {
+              loaded: format.bytes(progress.loaded),
+              total: format.bytes(progress.total),
+            })}
           />
           <p className="upload-progress__text">
             {sent
               ? t('imports.form.waitingForEngine')
-              : t('imports.form.uploadedOf', { loaded: format.bytes(progress.loaded), total: format.bytes(progress.total) })}
+              : t('imports.form.uploadedOf', {
+                  loaded: format.bytes(progress.loaded),
+                  total: format.bytes(progress.total),
+                })}
           </p>
         </div>
       )}

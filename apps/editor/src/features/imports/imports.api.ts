@@ -2,7 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { apiDownload, apiRequest, apiUpload, type UploadProgress } from '../../api/api-client';
 import { saveBlob } from '../../ui/save-file';
-import { importJobsRefetchInterval, rejectionsFileName, type ImportEncoding, type ImportJob, type ImportKind } from './import-job';
+import {
+  importJobsRefetchInterval,
+  rejectionsFileName,
+  type ImportEncoding,
+  type ImportJob,
+  type ImportKind,
+} from './import-job';
 
 export interface ImportJobList {
   items: ImportJob[];

@@ -16,7 +16,13 @@ export function registerApiKeyCommands(program: Command): void {
         const workspace = await resolveWorkspace(context, options.workspace);
         const created = await context.get(ApiKeyService).create(workspace.id, options.name);
         if (options.json) printJson(created);
-        else printLines(`API key "${created.name}" for workspace ${workspace.slug} (shown once):`, '', `  ${created.key}`, '');
+        else
+          printLines(
+            `API key "${created.name}" for workspace ${workspace.slug} (shown once):`,
+            '',
+            `  ${created.key}`,
+            '',
+          );
       });
     });
   keys
@@ -31,7 +37,8 @@ export function registerApiKeyCommands(program: Command): void {
         else {
           printLines(
             ...list.map(
-              (k) => `${k.id}\tkz_${k.prefix}_…\t${k.name}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active'}\tlast used ${k.lastUsedAt?.toISOString() ?? 'never'}`,
+              (k) =>
+                `${k.id}\tkz_${k.prefix}_…\t${k.name}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active'}\tlast used ${k.lastUsedAt?.toISOString() ?? 'never'}`,
             ),
           );
         }

@@ -15,7 +15,8 @@ export function registerDemoCommands(program: Command): void {
     .option('--seed <n>', 'random seed (same seed, same data)')
     .action(async (options: { workspace: string; customers: string; asOf?: string; seed?: string }) => {
       const customers = Number(options.customers.replace(/[_,]/g, ''));
-      if (!Number.isInteger(customers) || customers < 100) throw new CliUsageError('--customers must be a whole number of at least 100');
+      if (!Number.isInteger(customers) || customers < 100)
+        throw new CliUsageError('--customers must be a whole number of at least 100');
       await withContext(async (context) => {
         const started = Date.now();
         const seeded = await context.get(SeedDemoUseCase).seed({

@@ -60,9 +60,16 @@ async function runImport(kind: string, file: string, options: ImportOptions): Pr
       fileSize: size,
       origin: 'cli',
     });
-    const bar = process.stderr.isTTY && !options.json
-      ? new SingleBar({ format: `${kind} {bar} {percentage}% | {rows} rows, {rejected} rejected | {eta_formatted} left`, hideCursor: true }, undefined)
-      : undefined;
+    const bar =
+      process.stderr.isTTY && !options.json
+        ? new SingleBar(
+            {
+              format: `${kind} {bar} {percentage}% | {rows} rows, {rejected} rejected | {eta_formatted} left`,
+              hideCursor: true,
+            },
+            undefined,
+          )
+        : undefined;
     bar?.start(size, 0, { rows: 0, rejected: 0 });
     let rows = 0;
     let rejected = 0;
@@ -79,7 +86,8 @@ async function runImport(kind: string, file: string, options: ImportOptions): Pr
       bar.stop();
     }
     if (!finished) throw new CliUsageError('the import was interrupted');
-    if (options.rejections && finished.rowsRejected > 0) await writeRejections(jobs, workspace.id, job.id, options.rejections);
+    if (options.rejections && finished.rowsRejected > 0)
+      await writeRejections(jobs, workspace.id, job.id, options.rejections);
     if (options.json) printJson(finished);
     else {
       printLines(
@@ -87,7 +95,10 @@ async function runImport(kind: string, file: string, options: ImportOptions): Pr
           ` (workspace ${workspace.slug})`,
       );
       if (finished.error) printLines(finished.error);
-      if (finished.rowsRejected && !options.rejections) printLines(`rejected rows: kizuna import ... --rejections <file>, or GET /api/v1/imports/${finished.id}/rejections`);
+      if (finished.rowsRejected && !options.rejections)
+        printLines(
+          `rejected rows: kizuna import ... --rejections <file>, or GET /api/v1/imports/${finished.id}/rejections`,
+        );
     }
     if (finished.status === 'failed') process.exitCode = 1;
   } finally {
@@ -95,11 +106,17 @@ async function runImport(kind: string, file: string, options: ImportOptions): Pr
   }
 }
 
-async function writeRejections(jobs: ImportJobRepository, workspaceId: number, jobId: number, file: string): Promise<void> {
+async function writeRejections(
+  jobs: ImportJobRepository,
+  workspaceId: number,
+  jobId: number,
+  file: string,
+): Promise<void> {
   const out = createWriteStream(file);
   out.write(`\ufeff${toCsvLine(['line', 'column', 'reason', 'row'])}\r\n`);
   for await (const page of jobs.rejections(workspaceId, jobId)) {
-    if (!out.write(`${page.map((r) => toCsvLine([r.line, r.column, r.reason, r.raw])).join('\r\n')}\r\n`)) await once(out, 'drain');
+    if (!out.write(`${page.map((r) => toCsvLine([r.line, r.column, r.reason, r.raw])).join('\r\n')}\r\n`))
+      await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');

@@ -22,7 +22,9 @@ export function registerWorkspaceCommands(program: Command): void {
     .option('-t, --timezone <zone>', 'IANA timezone', 'Asia/Tokyo')
     .action(async (slug: string, options: { name?: string; timezone: string }) => {
       await withContext(async (context) => {
-        const created = await context.get(WorkspaceService).create({ slug, name: options.name ?? slug, timezone: options.timezone });
+        const created = await context
+          .get(WorkspaceService)
+          .create({ slug, name: options.name ?? slug, timezone: options.timezone });
         printLines(`workspace ${created.slug} created (id ${created.id})`);
       });
     });

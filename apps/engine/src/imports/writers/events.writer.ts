@@ -2,7 +2,13 @@ import type { EventRow } from '@kizuna/ingest';
 import { Injectable } from '@nestjs/common';
 import { EventRepository } from '../../events/event.repository';
 import { CustomerReferenceResolver } from './customer-reference-resolver';
-import { lastPerKey, type ImportWriteContext, type ImportWriter, type ParsedRow, type WriteRejection } from './import-writer';
+import {
+  lastPerKey,
+  type ImportWriteContext,
+  type ImportWriter,
+  type ParsedRow,
+  type WriteRejection,
+} from './import-writer';
 
 @Injectable()
 export class EventsWriter implements ImportWriter<'events'> {

@@ -12,7 +12,15 @@ import { ShipmentsWriter } from './shipments.writer';
 
 export const IMPORT_WRITERS = Symbol('IMPORT_WRITERS');
 
-const writerClasses = [CustomersWriter, ProductsWriter, OrdersWriter, ShipmentsWriter, ReturnsWriter, EventsWriter, ConsentsWriter];
+const writerClasses = [
+  CustomersWriter,
+  ProductsWriter,
+  OrdersWriter,
+  ShipmentsWriter,
+  ReturnsWriter,
+  EventsWriter,
+  ConsentsWriter,
+];
 
 /** The writer of each import kind, as one injectable map. */
 export const importWriterProviders: Provider[] = [

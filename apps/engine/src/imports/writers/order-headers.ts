@@ -56,14 +56,24 @@ async function ensureOrderStage(tx: ImportWriteContext['tx']): Promise<void> {
  * then one INSERT ... ON CONFLICT DO NOTHING RETURNING: a new order costs one unique-index descent,
  * and only the orders that already existed are looked up and compared.
  */
-export async function storeOrderHeaders(context: ImportWriteContext, headers: readonly OrderHeader[]): Promise<StoredOrders> {
+export async function storeOrderHeaders(
+  context: ImportWriteContext,
+  headers: readonly OrderHeader[],
+): Promise<StoredOrders> {
   const { tx, workspaceId, source } = context;
   await ensureOrderStage(tx);
   await copyRows(
     tx,
     'import_order_stage',
     ['customer_id', 'external_id', 'channel', 'store_id', 'ordered_at', 'coupon_code'],
-    headers.map(({ record, customerId }) => [customerId, record.orderId, record.channel, record.storeId, record.orderedAt, record.couponCode]),
+    headers.map(({ record, customerId }) => [
+      customerId,
+      record.orderId,
+      record.channel,
+      record.storeId,
+      record.orderedAt,
+      record.couponCode,
+    ]),
   );
   const { rows: inserted } = await tx.query<{ id: number; external_id: string }>(
     `INSERT INTO customer_order (workspace_id, source, customer_id, external_id, channel, store_id, ordered_at, coupon_code)

@@ -19,7 +19,11 @@ export async function orderIdsFor<T extends { line: number; record: { orderId: s
     const orderId = idByExternal.get(row.record.orderId);
     if (orderId === undefined) {
       const from = context.source ? ` from source "${context.source}"` : '';
-      rejections.push({ line: row.line, column: 'order_id', reason: `order "${row.record.orderId}"${from} does not exist` });
+      rejections.push({
+        line: row.line,
+        column: 'order_id',
+        reason: `order "${row.record.orderId}"${from} does not exist`,
+      });
     } else found.push({ row, orderId });
   }
   return { found, rejections };

@@ -13,7 +13,17 @@ export interface ResolvedLine {
   amount: number;
 }
 
-const LINE_COLUMNS = ['workspace_id', 'order_id', 'line_no', 'customer_id', 'ordered_at', 'product_id', 'quantity', 'unit_price', 'amount'];
+const LINE_COLUMNS = [
+  'workspace_id',
+  'order_id',
+  'line_no',
+  'customer_id',
+  'ordered_at',
+  'product_id',
+  'quantity',
+  'unit_price',
+  'amount',
+];
 
 /** Lines of orders created in this transaction: they cannot exist yet, so COPY writes them. */
 export async function copyNewLines(context: ImportWriteContext, lines: readonly ResolvedLine[]): Promise<void> {

@@ -17,7 +17,7 @@ const LINE_COUNTER_LIMIT = 200_000;
  * decoded chunk: a long-lived Map keyed by them would retain every chunk of the file.
  */
 function detached(value: string): string {
-  return (` ${value}`).slice(1);
+  return ` ${value}`.slice(1);
 }
 
 /**

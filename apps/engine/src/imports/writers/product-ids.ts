@@ -13,10 +13,14 @@ export interface SkuReference {
  * (is_stub) so the order line is kept; a later products import completes it. Ids are cached for
  * the run: a 1M-line file mentions a few hundred SKUs.
  */
-export async function productIdsFor(context: ImportWriteContext, references: readonly SkuReference[]): Promise<Map<string, number>> {
+export async function productIdsFor(
+  context: ImportWriteContext,
+  references: readonly SkuReference[],
+): Promise<Map<string, number>> {
   const cache = runCache<number>(context, 'productIdBySku');
   const missing = new Map<string, SkuReference>();
-  for (const reference of references) if (!cache.has(reference.sku) && !missing.has(reference.sku)) missing.set(reference.sku, reference);
+  for (const reference of references)
+    if (!cache.has(reference.sku) && !missing.has(reference.sku)) missing.set(reference.sku, reference);
   if (missing.size) {
     const stubs = [...missing.values()];
     await context.tx.query(
@@ -24,7 +28,12 @@ export async function productIdsFor(context: ImportWriteContext, references: rea
        SELECT $1, t.sku, COALESCE(t.name, t.sku), t.price, true
          FROM unnest($2::text[], $3::text[], $4::int[]) AS t(sku, name, price)
        ON CONFLICT (workspace_id, sku) DO NOTHING`,
-      [context.workspaceId, stubs.map((s) => s.sku), stubs.map((s) => s.name ?? null), stubs.map((s) => s.unitPrice ?? null)],
+      [
+        context.workspaceId,
+        stubs.map((s) => s.sku),
+        stubs.map((s) => s.name ?? null),
+        stubs.map((s) => s.unitPrice ?? null),
+      ],
     );
     const { rows } = await context.tx.query<{ id: number; sku: string }>(
       'SELECT id, sku FROM product WHERE workspace_id = $1 AND sku = ANY($2::text[])',

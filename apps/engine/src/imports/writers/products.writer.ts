@@ -1,6 +1,12 @@
 import type { ProductRow } from '@kizuna/ingest';
 import { Injectable } from '@nestjs/common';
-import { lastPerKey, type ImportWriteContext, type ImportWriter, type ParsedRow, type WriteRejection } from './import-writer';
+import {
+  lastPerKey,
+  type ImportWriteContext,
+  type ImportWriter,
+  type ParsedRow,
+  type WriteRejection,
+} from './import-writer';
 
 /** Tag lists travel as one text per row (unnest cannot carry arrays of arrays), split in SQL. */
 const TAG_SEPARATOR = '\u001f';

@@ -1,6 +1,12 @@
 import type { ReturnRow } from '@kizuna/ingest';
 import { Injectable } from '@nestjs/common';
-import { lastPerKey, type ImportWriteContext, type ImportWriter, type ParsedRow, type WriteRejection } from './import-writer';
+import {
+  lastPerKey,
+  type ImportWriteContext,
+  type ImportWriter,
+  type ParsedRow,
+  type WriteRejection,
+} from './import-writer';
 import { orderIdsFor } from './order-ids';
 
 @Injectable()
@@ -8,7 +14,10 @@ export class ReturnsWriter implements ImportWriter<'returns'> {
   readonly kind = 'returns';
 
   async write(context: ImportWriteContext, rows: readonly ParsedRow<ReturnRow>[]): Promise<WriteRejection[]> {
-    const { found, rejections } = await orderIdsFor(context, lastPerKey(rows, (row) => row.record.returnId));
+    const { found, rejections } = await orderIdsFor(
+      context,
+      lastPerKey(rows, (row) => row.record.returnId),
+    );
     await context.tx.query(
       `INSERT INTO order_return AS r (workspace_id, source, order_id, external_id, returned_at, amount, reason)
        SELECT $1, $2, t.* FROM unnest($3::int[], $4::text[], $5::timestamptz[], $6::int[], $7::text[]) AS t

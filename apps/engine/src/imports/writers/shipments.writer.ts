@@ -1,6 +1,12 @@
 import type { ShipmentRow } from '@kizuna/ingest';
 import { Injectable } from '@nestjs/common';
-import { lastPerKey, type ImportWriteContext, type ImportWriter, type ParsedRow, type WriteRejection } from './import-writer';
+import {
+  lastPerKey,
+  type ImportWriteContext,
+  type ImportWriter,
+  type ParsedRow,
+  type WriteRejection,
+} from './import-writer';
 import { orderIdsFor } from './order-ids';
 
 @Injectable()
@@ -8,7 +14,10 @@ export class ShipmentsWriter implements ImportWriter<'shipments'> {
   readonly kind = 'shipments';
 
   async write(context: ImportWriteContext, rows: readonly ParsedRow<ShipmentRow>[]): Promise<WriteRejection[]> {
-    const { found, rejections } = await orderIdsFor(context, lastPerKey(rows, (row) => row.record.shipmentId));
+    const { found, rejections } = await orderIdsFor(
+      context,
+      lastPerKey(rows, (row) => row.record.shipmentId),
+    );
     await context.tx.query(
       `INSERT INTO shipment AS s (workspace_id, source, order_id, external_id, shipped_at, delivered_at, carrier, tracking_no)
        SELECT $1, $2, t.* FROM unnest($3::int[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::text[]) AS t

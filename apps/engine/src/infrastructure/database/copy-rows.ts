@@ -46,7 +46,7 @@ export async function copyText(
 ): Promise<void> {
   if (count === 0) return;
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  async function* text() {
+  function* text() {
     for (let start = 0; start < count; start += CHUNK_ROWS) {
       let chunk = '';
       const end = Math.min(count, start + CHUNK_ROWS);

@@ -36,6 +36,10 @@ interface TransportError {
   message: string;
 }
 
+function transportError(error: unknown): TransportError | undefined {
+  return error instanceof Error ? error : undefined;
+}
+
 /**
  * The one place errors become HTTP responses. Domain errors map by code; file problems of an
  * import are 400s that say what is wrong; anything unexpected is a 500 logged once here, with no
@@ -58,17 +62,34 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: Request): ApiErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: STATUS_OF_CODE[exception.code], code: exception.code, message: exception.message, ...exception.details };
+      return {
+        statusCode: STATUS_OF_CODE[exception.code],
+        code: exception.code,
+        message: exception.message,
+        ...exception.details,
+      };
     }
     if (exception instanceof HeaderMismatchError) {
       const { missing, unknown, duplicate, expected } = exception;
-      return { statusCode: 400, code: 'header_mismatch', message: exception.message, missing, unknown, duplicate, expected };
+      return {
+        statusCode: 400,
+        code: 'header_mismatch',
+        message: exception.message,
+        missing,
+        unknown,
+        duplicate,
+        expected,
+      };
     }
-    if (exception instanceof EncodingError) return { statusCode: 400, code: 'encoding_mismatch', message: exception.message };
+    if (exception instanceof EncodingError)
+      return { statusCode: 400, code: 'encoding_mismatch', message: exception.message };
     if (exception instanceof EmptyFileError) return { statusCode: 400, code: 'empty_file', message: exception.message };
     // Nest's Express adapter hands body-parser errors over wrapped in an HttpException, the parser's error as its cause.
-    const transport = (exception instanceof HttpException && exception.cause ? exception.cause : exception) as TransportError;
-    if (transport?.type === 'entity.parse.failed') return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
+    const transport = transportError(
+      exception instanceof HttpException && exception.cause ? exception.cause : exception,
+    );
+    if (transport?.type === 'entity.parse.failed')
+      return { statusCode: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
     if (transport?.type === 'entity.too.large' || transport?.code === 'LIMIT_FILE_SIZE') {
       return { statusCode: 413, code: 'payload_too_large', message: 'The request body is too large.' };
     }
@@ -76,15 +97,24 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
       const message =
-        typeof response === 'object' && response !== null && 'message' in response
-          ? [(response as { message: unknown }).message].flat().join('; ')
+        typeof response === 'object' && 'message' in response
+          ? [response.message].flat().join('; ')
           : exception.message;
       return { statusCode, code: CODE_OF_STATUS[statusCode] ?? 'error', message };
     }
-    if (transport?.code?.startsWith?.('LIMIT_')) return { statusCode: 400, code: 'bad_request', message: transport.message };
+    if (transport?.code?.startsWith('LIMIT_'))
+      return { statusCode: 400, code: 'bad_request', message: transport.message };
     if (transport?.status && transport.status >= 400 && transport.status < 500) {
-      return { statusCode: transport.status, code: CODE_OF_STATUS[transport.status] ?? 'bad_request', message: transport.message };
+      return {
+        statusCode: transport.status,
+        code: CODE_OF_STATUS[transport.status] ?? 'bad_request',
+        message: transport.message,
+      };
     }
-    return { statusCode: 500, code: 'internal_error', message: `Something went wrong handling ${request.method} ${request.path}.` };
+    return {
+      statusCode: 500,
+      code: 'internal_error',
+      message: `Something went wrong handling ${request.method} ${request.path}.`,
+    };
   }
 }

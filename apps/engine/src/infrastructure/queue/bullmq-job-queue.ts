@@ -46,14 +46,24 @@ export class BullmqJobQueue implements JobQueue, OnApplicationBootstrap, BeforeA
 
   async counts(queue: QueueName): Promise<QueueCounts> {
     const counts = await this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'failed');
-    return { waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 };
+    return {
+      waiting: counts.waiting ?? 0,
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+      failed: counts.failed ?? 0,
+    };
   }
 
   async health(): Promise<QueueHealth> {
     try {
       // A real round trip to Redis, bounded: a health check must answer even when Redis does not.
       const roundTrip = this.queue(WORKER_HOSTS.keys().next().value!).getJobCounts('waiting');
-      await Promise.race([roundTrip, new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not answer within 1 s')), 1_000).unref())]);
+      await Promise.race([
+        roundTrip,
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('Redis did not answer within 1 s')), 1_000).unref(),
+        ),
+      ]);
       return { adapter: 'bullmq', status: 'up' };
     } catch (error) {
       return { adapter: 'bullmq', status: 'down', detail: (error as Error).message };

@@ -39,4 +39,6 @@ function createWorkerHost(queue: QueueName): Type<WorkerHost> {
   return QueueWorkerHost;
 }
 
-export const WORKER_HOSTS: ReadonlyMap<QueueName, Type<WorkerHost>> = new Map(ALL_QUEUES.map((queue) => [queue, createWorkerHost(queue)]));
+export const WORKER_HOSTS: ReadonlyMap<QueueName, Type<WorkerHost>> = new Map(
+  ALL_QUEUES.map((queue) => [queue, createWorkerHost(queue)]),
+);

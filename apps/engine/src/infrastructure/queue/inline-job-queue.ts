@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ENGINE_CONFIG, runsWorkers, type EngineConfig } from '../../config/engine-config';
 import { JobHandlerRegistry } from './job-handler.registry';
 import type { EnqueueOptions, JobQueue, QueueCounts, QueueHealth } from './job-queue.port';
@@ -61,7 +67,14 @@ export class InlineJobQueue implements JobQueue, OnApplicationBootstrap, BeforeA
     const id = options.jobId ?? `${queue}:${++this.sequence}`;
     if (this.knownIds.has(id)) return;
     this.knownIds.add(id);
-    this.insert({ id, queue, payload, attempt: 1, runAt: Date.now() + (options.delayMs ?? 0), sequence: ++this.sequence });
+    this.insert({
+      id,
+      queue,
+      payload,
+      attempt: 1,
+      runAt: Date.now() + (options.delayMs ?? 0),
+      sequence: ++this.sequence,
+    });
     this.pump(queue);
   }
 
@@ -69,7 +82,12 @@ export class InlineJobQueue implements JobQueue, OnApplicationBootstrap, BeforeA
     const now = Date.now();
     const jobs = this.waiting.get(queue)!;
     const delayed = jobs.filter((job) => job.runAt > now).length;
-    return { waiting: jobs.length - delayed, active: this.active.get(queue)!, delayed, failed: this.failed.get(queue)! };
+    return {
+      waiting: jobs.length - delayed,
+      active: this.active.get(queue)!,
+      delayed,
+      failed: this.failed.get(queue)!,
+    };
   }
 
   async health(): Promise<QueueHealth> {
@@ -79,7 +97,11 @@ export class InlineJobQueue implements JobQueue, OnApplicationBootstrap, BeforeA
   private insert(job: InlineJob): void {
     const jobs = this.waiting.get(job.queue)!;
     let at = jobs.length;
-    while (at > 0 && (jobs[at - 1]!.runAt > job.runAt || (jobs[at - 1]!.runAt === job.runAt && jobs[at - 1]!.sequence > job.sequence))) at--;
+    while (
+      at > 0 &&
+      (jobs[at - 1]!.runAt > job.runAt || (jobs[at - 1]!.runAt === job.runAt && jobs[at - 1]!.sequence > job.sequence))
+    )
+      at--;
     jobs.splice(at, 0, job);
   }
 
@@ -100,13 +122,20 @@ export class InlineJobQueue implements JobQueue, OnApplicationBootstrap, BeforeA
     const { queue } = job;
     this.active.set(queue, this.active.get(queue)! + 1);
     try {
-      await this.handlers.dispatch(queue, job.payload, { jobId: job.id, attempt: job.attempt, signal: this.shutdown.signal });
+      await this.handlers.dispatch(queue, job.payload, {
+        jobId: job.id,
+        attempt: job.attempt,
+        signal: this.shutdown.signal,
+      });
       this.knownIds.delete(job.id);
     } catch (error) {
       const { attempts, backoffMs } = QUEUE_SETTINGS[queue];
       if (job.attempt < attempts && this.running) {
         const delay = backoffMs * 2 ** (job.attempt - 1);
-        this.logger.warn({ err: error, queue, jobId: job.id, attempt: job.attempt, retryInMs: delay }, 'job failed, will retry');
+        this.logger.warn(
+          { err: error, queue, jobId: job.id, attempt: job.attempt, retryInMs: delay },
+          'job failed, will retry',
+        );
         this.insert({ ...job, attempt: job.attempt + 1, runAt: Date.now() + delay, sequence: ++this.sequence });
       } else {
         this.knownIds.delete(job.id);

@@ -24,10 +24,19 @@ export class QueueModule {
       module: QueueModule,
       imports: [
         // Workers block on Redis: their commands must wait through a reconnect, never fail (maxRetriesPerRequest null).
-        BullModule.forRoot({ connection: { url: redisUrl, maxRetriesPerRequest: null }, prefix: options.prefix ?? 'kizuna' }),
+        BullModule.forRoot({
+          connection: { url: redisUrl, maxRetriesPerRequest: null },
+          prefix: options.prefix ?? 'kizuna',
+        }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
       ],
-      providers: [JobHandlerRegistry, BullmqShutdown, ...WORKER_HOSTS.values(), BullmqJobQueue, { provide: JOB_QUEUE, useExisting: BullmqJobQueue }],
+      providers: [
+        JobHandlerRegistry,
+        BullmqShutdown,
+        ...WORKER_HOSTS.values(),
+        BullmqJobQueue,
+        { provide: JOB_QUEUE, useExisting: BullmqJobQueue },
+      ],
       exports: [JobHandlerRegistry, JOB_QUEUE],
     };
   }
