@@ -106,6 +106,47 @@ describe('CSV imports over the API', () => {
     ]);
   });
 
+  it("keeps each order's total and whether it was trial sets only, as later files add lines and products change", async () => {
+    const totals = async () =>
+      (
+        await test.db.pool.query(
+          `SELECT external_id, amount, trial_only FROM customer_order
+            WHERE workspace_id = $1 AND source = 'store' AND external_id LIKE 'T-%' ORDER BY 1`,
+          [shop.id],
+        )
+      ).rows;
+    const header = 'order_id,customer_id,ordered_at,line_no,sku,quantity,unit_price';
+    await importFile(
+      { kind: 'orders', source: 'store' },
+      [
+        header,
+        'T-1,C1,2026-03-01 10:00,1,UR-TR,1,1100',
+        'T-2,C2,2026-03-02 10:00,1,UR-TR,1,1100',
+        'T-2,C2,2026-03-02 10:00,2,UR-LOTION,2,3300',
+      ].join('\n'),
+    );
+    expect(await totals()).toEqual([
+      { external_id: 'T-1', amount: 1100, trial_only: true },
+      { external_id: 'T-2', amount: 7700, trial_only: false },
+    ]);
+    // A later file adds a full-size product to T-1 and corrects T-2's second line.
+    await importFile(
+      { kind: 'orders', source: 'store' },
+      [header, 'T-1,C1,2026-03-01 10:00,2,UR-LOTION,1,3300', 'T-2,C2,2026-03-02 10:00,2,UR-LOTION,1,3300'].join('\n'),
+    );
+    expect(await totals()).toEqual([
+      { external_id: 'T-1', amount: 4400, trial_only: false },
+      { external_id: 'T-2', amount: 4400, trial_only: false },
+    ]);
+    // The lotion turns out to be a trial size: the orders holding only trial sets follow.
+    await importFile({ kind: 'products' }, 'sku,name,price,is_trial\nUR-LOTION,うるおいローション ミニ,3300,1\n');
+    expect(await totals()).toEqual([
+      { external_id: 'T-1', amount: 4400, trial_only: true },
+      { external_id: 'T-2', amount: 4400, trial_only: true },
+    ]);
+    await importFile({ kind: 'products' }, 'sku,name,price,is_trial\nUR-LOTION,うるおいローション,3300,0\n');
+  });
+
   it('refuses a file with the wrong columns at once, naming missing and unknown ones, storing nothing', async () => {
     const before = await test.db.pool.query('SELECT count(*)::int AS n FROM import_job');
     const response = await uploadImport(

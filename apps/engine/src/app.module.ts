@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import type { EngineConfig } from './config/engine-config';
@@ -45,6 +46,7 @@ export class AppModule {
         CustomersModule,
         EventsModule,
         ImportsModule,
+        AnalyticsModule,
         DemoModule,
       ],
     };

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAnalyzeCommand } from './commands/analyze.command';
 import { registerApiKeyCommands } from './commands/api-keys.command';
 import { registerDemoCommands } from './commands/demo.command';
 import { registerImportCommand } from './commands/import.command';
@@ -16,6 +17,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerWorkspaceCommands(program);
   registerApiKeyCommands(program);
   registerDemoCommands(program);
+  registerAnalyzeCommand(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return Number(process.exitCode ?? 0);

@@ -112,6 +112,33 @@ export class CustomerMergeRepository {
       params,
     );
 
+    // Figures computed for the merged records no longer describe anyone: the next analytics
+    // refresh and scoring run compute the survivor's from all the moved orders.
+    await tx.query('DELETE FROM customer_metrics WHERE workspace_id = $1 AND customer_id = ANY($2::int[])', [
+      workspaceId,
+      mergedIds,
+    ]);
+    await tx.query('DELETE FROM customer_score WHERE workspace_id = $1 AND customer_id = ANY($2::int[])', [
+      workspaceId,
+      mergedIds,
+    ]);
+    // A merged record leaves its segments (an exit journeys can see); the survivor's memberships are
+    // re-evaluated with its merged data by the segment refresh the merge triggers.
+    await tx.query(
+      `WITH exited AS (
+         UPDATE segment_membership SET exited_at = now()
+          WHERE workspace_id = $1 AND customer_id = ANY($2::int[]) AND exited_at IS NULL
+          RETURNING workspace_id, segment_id, customer_id, exited_at
+       ), logged AS (
+         INSERT INTO segment_change (workspace_id, segment_id, customer_id, change, at)
+         SELECT workspace_id, segment_id, customer_id, 'exited', exited_at FROM exited
+       )
+       UPDATE segment s SET member_count = s.member_count - e.n
+         FROM (SELECT segment_id, count(*)::int AS n FROM exited GROUP BY segment_id) e
+        WHERE s.id = e.segment_id`,
+      [workspaceId, mergedIds],
+    );
+
     await tx.query(
       `UPDATE customer c SET status = 'merged', merged_into_id = m.survivor_id, updated_at = now()
          FROM ${MAPPING} WHERE c.id = m.merged_id AND c.workspace_id = $1`,

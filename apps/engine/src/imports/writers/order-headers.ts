@@ -6,6 +6,9 @@ import type { ImportWriteContext } from './import-writer';
 export interface OrderHeader {
   record: OrderLineRow;
   customerId: number;
+  /** Sum and trial flag of the order's lines in this batch (all its lines, for a new order). */
+  amount: number;
+  trialOnly: boolean;
 }
 
 export interface StoredOrders {
@@ -37,18 +40,18 @@ function headerChanged(stored: StoredHeader, { record, customerId }: OrderHeader
   );
 }
 
-/** Connections that already have the session's staging table. */
-const stagedConnections = new WeakSet<object>();
-
-/** A temporary table per connection, emptied at each commit, to bulk-load order headers into. */
+/**
+ * A temporary table per connection, emptied at each commit, to bulk-load order headers into.
+ * Checked every batch (one cheap statement): a batch that rolls back also rolls back the table's
+ * creation, so remembering "created" per connection would be wrong after a rejected batch.
+ */
 async function ensureOrderStage(tx: ImportWriteContext['tx']): Promise<void> {
-  if (stagedConnections.has(tx)) return;
   await tx.query(
     `CREATE TEMP TABLE IF NOT EXISTS import_order_stage (
-       customer_id int, external_id text, channel sales_channel, store_id text, ordered_at timestamptz, coupon_code text
+       customer_id int, external_id text, channel sales_channel, store_id text, ordered_at timestamptz, coupon_code text,
+       amount int, trial_only boolean
      ) ON COMMIT DELETE ROWS`,
   );
-  stagedConnections.add(tx);
 }
 
 /**
@@ -65,19 +68,22 @@ export async function storeOrderHeaders(
   await copyRows(
     tx,
     'import_order_stage',
-    ['customer_id', 'external_id', 'channel', 'store_id', 'ordered_at', 'coupon_code'],
-    headers.map(({ record, customerId }) => [
+    ['customer_id', 'external_id', 'channel', 'store_id', 'ordered_at', 'coupon_code', 'amount', 'trial_only'],
+    headers.map(({ record, customerId, amount, trialOnly }) => [
       customerId,
       record.orderId,
       record.channel,
       record.storeId,
       record.orderedAt,
       record.couponCode,
+      amount,
+      trialOnly,
     ]),
   );
   const { rows: inserted } = await tx.query<{ id: number; external_id: string }>(
-    `INSERT INTO customer_order (workspace_id, source, customer_id, external_id, channel, store_id, ordered_at, coupon_code)
-     SELECT $1, $2, s.customer_id, s.external_id, s.channel, s.store_id, s.ordered_at, s.coupon_code FROM import_order_stage s
+    `INSERT INTO customer_order (workspace_id, source, customer_id, external_id, channel, store_id, ordered_at, coupon_code, amount, trial_only)
+     SELECT $1, $2, s.customer_id, s.external_id, s.channel, s.store_id, s.ordered_at, s.coupon_code, s.amount, s.trial_only
+       FROM import_order_stage s
      ON CONFLICT (workspace_id, source, external_id) DO NOTHING
      RETURNING id, external_id`,
     [workspaceId, source],

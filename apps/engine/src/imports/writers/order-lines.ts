@@ -71,3 +71,16 @@ export async function realignLines(context: ImportWriteContext, changedOrderIds:
     [changedOrderIds],
   );
 }
+
+/** Recomputes the total and trial flag of orders from all their lines (orders whose lines changed). */
+export async function summariseOrders(context: ImportWriteContext, orderIds: readonly number[]): Promise<void> {
+  if (!orderIds.length) return;
+  await context.tx.query(
+    `UPDATE customer_order o SET amount = s.amount, trial_only = s.trial_only
+       FROM (SELECT l.order_id, sum(l.amount)::int AS amount, bool_and(p.is_trial) AS trial_only
+               FROM order_line l JOIN product p ON p.id = l.product_id
+              WHERE l.order_id = ANY($1::int[]) GROUP BY l.order_id) s
+      WHERE o.id = s.order_id AND (o.amount, o.trial_only) IS DISTINCT FROM (s.amount, s.trial_only)`,
+    [orderIds],
+  );
+}

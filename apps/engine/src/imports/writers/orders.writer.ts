@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { CustomerReferenceResolver } from './customer-reference-resolver';
 import { type ImportWriteContext, type ImportWriter, type ParsedRow, type WriteRejection } from './import-writer';
 import { storeOrderHeaders, type OrderHeader } from './order-headers';
-import { copyNewLines, realignLines, upsertLines, type ResolvedLine } from './order-lines';
-import { productIdsFor } from './product-ids';
+import { copyNewLines, realignLines, summariseOrders, upsertLines, type ResolvedLine } from './order-lines';
+import { productsFor } from './product-ids';
 
 /**
  * How many recent orders remember their next line number. Rows of an order are usually together;
@@ -88,7 +88,7 @@ export class OrdersWriter implements ImportWriter<'orders'> {
         previousOrder = record.orderId;
         if (!headerIndex.has(record.orderId)) {
           headerIndex.set(record.orderId, headers.length);
-          headers.push({ record, customerId: 0 });
+          headers.push({ record, customerId: 0, amount: 0, trialOnly: true });
         }
       }
       headerOfRow[row] = headerIndex.get(record.orderId)!;
@@ -102,8 +102,7 @@ export class OrdersWriter implements ImportWriter<'orders'> {
       headers.map((h) => h.record.reference),
     );
     headers.forEach((header, index) => (header.customerId = customerIds[index]!));
-    const { orderIds, newOrderIds, changedOrderIds } = await storeOrderHeaders(context, headers);
-    const productIds = await productIdsFor(
+    const products = await productsFor(
       context,
       rows.map(({ record }) => ({ sku: record.sku, name: record.productName, unitPrice: record.unitPrice })),
     );
@@ -111,6 +110,15 @@ export class OrdersWriter implements ImportWriter<'orders'> {
     // The last row wins for a line stated twice (an upsert may touch a row only once per statement).
     const lastRowOfLine = new Map<number, number>();
     rows.forEach(({ record }, row) => lastRowOfLine.set(headerOfRow[row]! * 1_000_000 + record.lineNo!, row));
+    // An order's total and trial flag, from its lines in this batch: complete for orders new here.
+    for (const row of lastRowOfLine.values()) {
+      const { record } = rows[row]!;
+      const header = headers[headerOfRow[row]!]!;
+      header.amount += record.amount;
+      header.trialOnly &&= products.get(record.sku)!.isTrial;
+    }
+    const { orderIds, newOrderIds, changedOrderIds } = await storeOrderHeaders(context, headers);
+
     const newLines: ResolvedLine[] = [];
     const otherLines: ResolvedLine[] = [];
     for (const row of lastRowOfLine.values()) {
@@ -122,7 +130,7 @@ export class OrdersWriter implements ImportWriter<'orders'> {
         lineNo: record.lineNo!,
         customerId: header.customerId,
         orderedAt: header.record.orderedAt,
-        productId: productIds.get(record.sku)!,
+        productId: products.get(record.sku)!.id,
         quantity: record.quantity,
         unitPrice: record.unitPrice,
         amount: record.amount,
@@ -132,6 +140,8 @@ export class OrdersWriter implements ImportWriter<'orders'> {
     await copyNewLines(context, newLines);
     await upsertLines(context, otherLines);
     await realignLines(context, changedOrderIds);
+    // Orders that existed before may have gained or changed lines: their totals come from all their lines.
+    await summariseOrders(context, [...new Set(otherLines.map((line) => line.orderId))]);
     return [];
   }
 }

@@ -8,16 +8,21 @@ export interface SkuReference {
   unitPrice?: number;
 }
 
+export interface KnownProduct {
+  id: number;
+  isTrial: boolean;
+}
+
 /**
- * Product ids for the SKUs of a batch. A SKU missing from the product master gets a stub product
- * (is_stub) so the order line is kept; a later products import completes it. Ids are cached for
- * the run: a 1M-line file mentions a few hundred SKUs.
+ * Products for the SKUs of a batch. A SKU missing from the product master gets a stub product
+ * (is_stub) so the order line is kept; a later products import completes it. Cached for the run:
+ * a 1M-line file mentions a few hundred SKUs.
  */
-export async function productIdsFor(
+export async function productsFor(
   context: ImportWriteContext,
   references: readonly SkuReference[],
-): Promise<Map<string, number>> {
-  const cache = runCache<number>(context, 'productIdBySku');
+): Promise<Map<string, KnownProduct>> {
+  const cache = runCache<KnownProduct>(context, 'productBySku');
   const missing = new Map<string, SkuReference>();
   for (const reference of references)
     if (!cache.has(reference.sku) && !missing.has(reference.sku)) missing.set(reference.sku, reference);
@@ -35,11 +40,11 @@ export async function productIdsFor(
         stubs.map((s) => s.unitPrice ?? null),
       ],
     );
-    const { rows } = await context.tx.query<{ id: number; sku: string }>(
-      'SELECT id, sku FROM product WHERE workspace_id = $1 AND sku = ANY($2::text[])',
+    const { rows } = await context.tx.query<{ id: number; sku: string; is_trial: boolean }>(
+      'SELECT id, sku, is_trial FROM product WHERE workspace_id = $1 AND sku = ANY($2::text[])',
       [context.workspaceId, stubs.map((s) => s.sku)],
     );
-    for (const row of rows) cache.set(row.sku, row.id);
+    for (const row of rows) cache.set(row.sku, { id: row.id, isTrial: row.is_trial });
   }
   return cache;
 }

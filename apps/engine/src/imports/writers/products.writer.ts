@@ -33,6 +33,12 @@ export class ProductsWriter implements ImportWriter<'products'> {
     ];
     const incoming = `unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::boolean[])
                       AS t(sku, name, series, category, price, tags, is_trial)`;
+    // Products whose trial flag changes: the orders holding them get their trial flag again below.
+    const { rows: flipped } = await context.tx.query<{ id: number }>(
+      `SELECT p.id FROM product p JOIN ${incoming} ON p.sku = t.sku
+        WHERE p.workspace_id = $1 AND t.is_trial IS NOT NULL AND t.is_trial IS DISTINCT FROM p.is_trial`,
+      params,
+    );
     await context.tx.query(
       `UPDATE product p SET
               name = t.name,
@@ -58,6 +64,17 @@ export class ProductsWriter implements ImportWriter<'products'> {
        ON CONFLICT (workspace_id, sku) DO NOTHING`,
       params,
     );
+    if (flipped.length) {
+      await context.tx.query(
+        `UPDATE customer_order o SET trial_only = s.trial_only
+           FROM (SELECT l.order_id, bool_and(p.is_trial) AS trial_only
+                   FROM order_line l JOIN product p ON p.id = l.product_id
+                  WHERE l.order_id IN (SELECT order_id FROM order_line WHERE workspace_id = $1 AND product_id = ANY($2::int[]))
+                  GROUP BY l.order_id) s
+          WHERE o.id = s.order_id AND o.trial_only IS DISTINCT FROM s.trial_only`,
+        [context.workspaceId, flipped.map((row) => row.id)],
+      );
+    }
     return [];
   }
 }

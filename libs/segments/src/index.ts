@@ -1,0 +1,2 @@
+export * from './analyses';
+export * from './rules';
