@@ -159,7 +159,13 @@ describe('API authentication, validation and workspace isolation', () => {
     it('accepts the key in the X-API-Key header as well', async () => {
       const response = await test.api(undefined, '/api/v1/workspace', { headers: { 'x-api-key': shop.apiKey } });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ id: shop.id, slug: 'shop', name: 'shop', timezone: 'Asia/Tokyo' });
+      expect(await response.json()).toEqual({
+        id: shop.id,
+        slug: 'shop',
+        name: 'shop',
+        timezone: 'Asia/Tokyo',
+        createdAt: expect.any(String),
+      });
     });
   });
 

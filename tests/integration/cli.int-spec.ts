@@ -196,6 +196,7 @@ describe('kizuna CLI', () => {
       slug: 'cli-shop',
       name: 'CLI Shop',
       timezone: 'Asia/Tokyo',
+      createdAt: expect.any(String),
     });
 
     const imports = (await (await test.api(cliShop, '/api/v1/imports')).json()) as { items: Record<string, unknown>[] };
@@ -214,5 +215,56 @@ describe('kizuna CLI', () => {
     // The API's rejection report is the file the CLI wrote.
     const report = await test.api(cliShop, `/api/v1/imports/${String(imports.items[0]!.id)}/rejections`);
     expect(Buffer.from(await report.arrayBuffer())).toEqual(readFileSync(path.join(dir, 'rejected.csv')));
+  });
+
+  it('runs an analysis and prints it, as a table, JSON or CSV', async () => {
+    const rfm = await kizuna('analyze', 'rfm', '--workspace', 'cli-shop', '--as-of', '2026-03-01');
+    expect(rfm.code).toBe(0);
+    expect(rfm.stdout).toContain('rfm of workspace cli-shop as of 2026-02-28T15:00:00.000Z');
+    expect(rfm.stdout).toMatch(/2 customers, window 365 days/);
+    const json = await kizuna('analyze', 'deciles', '--workspace', 'cli-shop', '--cached', '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({ kind: 'deciles', referenceAt: '2026-02-28T15:00:00.000Z' });
+    const csv = await kizuna('analyze', 'rf-matrix', '--workspace', 'cli-shop', '--cached', '--csv');
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'months_since_last,purchases,stage,stage_code,customers,customer_share,sales,sales_share,cohort_customers,repeated,repeat_rate',
+    );
+    const unknown = await kizuna('analyze', 'rfn', '--workspace', 'cli-shop');
+    expect(unknown).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('unknown analysis "rfn"; one of: rfm, rf-matrix'),
+    });
+  });
+
+  it('creates, lists, previews and refreshes segments', async () => {
+    const rule = file(
+      'rule.json',
+      JSON.stringify({
+        version: 1,
+        root: {
+          type: 'group',
+          combinator: 'and',
+          rules: [{ type: 'purchase', measure: 'count', operator: 'gte', value: 1 }],
+        },
+      }),
+    );
+    const preview = await kizuna('segments', 'preview', rule, '--workspace', 'cli-shop', '--json');
+    expect(JSON.parse(preview.stdout)).toMatchObject({ count: 2, customers: 2 });
+    const created = await kizuna('segments', 'create', '購入者', rule, '--workspace', 'cli-shop', '--cron', 'none');
+    expect(created).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^segment \d+ "購入者" created: 2 members\n$/),
+    });
+    const listed = JSON.parse(
+      (await kizuna('segments', 'list', '--workspace', 'cli-shop', '--json')).stdout,
+    ) as unknown[];
+    expect(listed).toEqual([expect.objectContaining({ name: '購入者', memberCount: 2, refreshCron: null })]);
+    const refreshed = await kizuna('segments', 'refresh', '購入者', '--workspace', 'cli-shop');
+    expect(refreshed.stdout).toMatch(/^購入者: 2 members, 0 entered, 0 exited/);
+    const bad = file('bad.json', JSON.stringify({ version: 1, root: { type: 'group', combinator: 'and', rules: [] } }));
+    const refused = await kizuna('segments', 'preview', bad, '--workspace', 'cli-shop');
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('root: a group needs at least one rule'),
+    });
   });
 });

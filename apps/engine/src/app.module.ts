@@ -12,7 +12,10 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { ClockModule } from './infrastructure/clock.provider';
 import { DatabaseModule } from './infrastructure/database/database.module';
+import { DataChangeModule } from './infrastructure/data-changes/data-change.notifier';
 import { QueueModule } from './infrastructure/queue/queue.module';
+import { SchedulingModule } from './infrastructure/scheduling/periodic-tasks';
+import { SegmentsModule } from './segments/segments.module';
 import { WorkspaceModule } from './workspaces/workspace.module';
 
 export interface AppModuleOptions {
@@ -40,6 +43,8 @@ export class AppModule {
         }),
         DatabaseModule.forRoot(databaseUrl, config.KIZUNA_DB_POOL_SIZE),
         QueueModule.forRoot(config.REDIS_URL),
+        DataChangeModule,
+        SchedulingModule,
         WorkspaceModule,
         AuthModule,
         HealthModule,
@@ -47,6 +52,7 @@ export class AppModule {
         EventsModule,
         ImportsModule,
         AnalyticsModule,
+        SegmentsModule,
         DemoModule,
       ],
     };

@@ -3,6 +3,7 @@ import { WorkspaceModule } from '../workspaces/workspace.module';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsSettingsService } from './analytics-settings.service';
 import { AnalyticsSnapshotRepository } from './analytics-snapshot.repository';
+import { AnalyticsProcessor } from './analytics.processor';
 import { RefreshAnalyticsUseCase } from './use-cases/refresh-analytics.use-case';
 import { SelectTargetsUseCase } from './use-cases/select-targets.use-case';
 import { StabilityReportUseCase } from './use-cases/stability-report.use-case';
@@ -11,6 +12,7 @@ import { StabilityReportUseCase } from './use-cases/stability-report.use-case';
   imports: [WorkspaceModule],
   controllers: [AnalyticsController],
   providers: [
+    AnalyticsProcessor,
     AnalyticsSettingsService,
     AnalyticsSnapshotRepository,
     RefreshAnalyticsUseCase,

@@ -30,6 +30,8 @@ export const EngineConfigSchema = z.object({
   KIZUNA_DEFAULT_TIMEZONE: z.string().default('Asia/Tokyo'),
   KIZUNA_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(50_000).default(2_048),
   KIZUNA_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** on: worker processes run schedules (segment refreshes, nightly analytics); off: only on request. */
+  KIZUNA_PERIODIC_TASKS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -2,6 +2,7 @@ import type { Pool } from '@kizuna/db';
 import { claimsOf, normaliseEmail, normaliseIdentifier, normaliseMemberNo, normalisePhone } from '@kizuna/ingest';
 import { NotFoundError } from '@kizuna/shared';
 import { Inject, Injectable } from '@nestjs/common';
+import { DataChangeNotifier } from '../infrastructure/data-changes/data-change.notifier';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { withTransaction } from '../infrastructure/database/transaction';
 import { ResolveCustomersUseCase } from '../identity/resolve-customers.use-case';
@@ -19,6 +20,7 @@ export class CustomerService {
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly customers: CustomerRepository,
     private readonly resolveCustomers: ResolveCustomersUseCase,
+    private readonly changes: DataChangeNotifier,
   ) {}
 
   /** Creates or updates customers by their identities (merging those that turn out to be one). */
@@ -36,6 +38,7 @@ export class CustomerService {
         'customers-api',
       ),
     );
+    await this.changes.notify({ kind: 'customers', workspaceId, customerIds: [...new Set(resolved.customerIds)] });
     const summary = { created: resolved.created, merged: resolved.merged, updated: resolved.updated };
     return 'customers' in body
       ? { items: resolved.customerIds.map((id) => ({ id })), ...summary }

@@ -1,14 +1,19 @@
 import { demoDataset } from '@kizuna/demo-data';
 import type { Clock } from '@kizuna/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RefreshAnalyticsUseCase } from '../analytics/use-cases/refresh-analytics.use-case';
 import { ApiKeyService } from '../auth/api-key.service';
 import { ENGINE_CONFIG, type EngineConfig } from '../config/engine-config';
 import { ImportJobRepository } from '../imports/import-job.repository';
 import { RunImportUseCase, type ImportProgress } from '../imports/run-import.use-case';
 import { CLOCK } from '../infrastructure/clock.provider';
+import { SegmentService } from '../segments/segment.service';
+import { RefreshSegmentUseCase } from '../segments/use-cases/refresh-segment.use-case';
+import { SegmentFromAnalysisUseCase } from '../segments/use-cases/segment-from-analysis.use-case';
 import { WorkspaceRepository } from '../workspaces/workspace.repository';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { demoTableRows } from './demo-rows';
+import { DEMO_ANALYSIS_SEGMENTS, DEMO_RULE_SEGMENTS } from './demo-segments';
 
 export interface SeedDemoOptions {
   slug: string;
@@ -52,6 +57,10 @@ export class SeedDemoUseCase {
     private readonly apiKeys: ApiKeyService,
     private readonly jobs: ImportJobRepository,
     private readonly runImport: RunImportUseCase,
+    private readonly refreshAnalytics: RefreshAnalyticsUseCase,
+    private readonly segments: SegmentService,
+    private readonly segmentFromAnalysis: SegmentFromAnalysisUseCase,
+    private readonly refreshSegment: RefreshSegmentUseCase,
   ) {}
 
   /** On the first start (no workspace at all), unless KIZUNA_DEMO=off; always with KIZUNA_DEMO=on if "demo" is missing. */
@@ -105,7 +114,22 @@ export class SeedDemoUseCase {
       });
       await this.jobs.finish(workspace.id, job.id, { status: 'succeeded' });
     }
+    options.onTable?.('analytics');
+    await this.refreshAnalytics.execute(workspace.id);
+    options.onTable?.('segments');
+    await this.createSegments(workspace.id);
     const key = await this.apiKeys.create(workspace.id, 'demo');
     return { workspaceSlug: workspace.slug, apiKey: key.key, customers: options.customers };
+  }
+
+  /** Example segments, refreshed here so they have members before any worker runs (the CLI has none). */
+  private async createSegments(workspaceId: number): Promise<void> {
+    const created = [
+      ...(await Promise.all(
+        DEMO_ANALYSIS_SEGMENTS.map((group) => this.segmentFromAnalysis.execute(workspaceId, { group })),
+      )),
+      ...(await Promise.all(DEMO_RULE_SEGMENTS.map((segment) => this.segments.create(workspaceId, segment)))),
+    ];
+    for (const segment of created) await this.refreshSegment.execute(workspaceId, segment.id);
   }
 }

@@ -3,6 +3,7 @@ import { claimsOf, derivedEventId } from '@kizuna/ingest';
 import type { Clock } from '@kizuna/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK } from '../infrastructure/clock.provider';
+import { DataChangeNotifier } from '../infrastructure/data-changes/data-change.notifier';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { withTransaction } from '../infrastructure/database/transaction';
 import { ResolveCustomersUseCase } from '../identity/resolve-customers.use-case';
@@ -24,6 +25,7 @@ export class IngestEventsUseCase {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly resolveCustomers: ResolveCustomersUseCase,
     private readonly events: EventRepository,
+    private readonly changes: DataChangeNotifier,
   ) {}
 
   async execute(workspaceId: number, batch: EventBatch): Promise<IngestedEvents> {
@@ -39,20 +41,31 @@ export class IngestEventsUseCase {
         properties: event.properties,
       };
     });
-    const inserted = await withTransaction(this.pool, async (tx) => {
+    const { inserted, resolved } = await withTransaction(this.pool, async (tx) => {
       const resolved = await this.resolveCustomers.execute(
         tx,
         workspaceId,
         events.map((event) => ({ claims: claimsOf(event.reference, batch.source) })),
         'events-api',
       );
-      return this.events.insert(
+      const inserted = await this.events.insert(
         tx,
         workspaceId,
         batch.source,
         events.map((event, index) => ({ ...event, customerId: resolved.customerIds[index]! })),
       );
+      return { inserted, resolved };
     });
+    const customerIds = [...new Set(resolved.customerIds)];
+    await this.changes.notify({
+      kind: 'events',
+      workspaceId,
+      customerIds,
+      eventNames: [...new Set(events.map((e) => e.name))],
+    });
+    // Customers created or merged by these events may now match rules about anything else.
+    if (resolved.created + resolved.merged > 0)
+      await this.changes.notify({ kind: 'customers', workspaceId, customerIds });
     const distinct = new Set(events.map((event) => event.externalId)).size;
     return { accepted: events.length, duplicates: events.length - Math.min(inserted, distinct) };
   }

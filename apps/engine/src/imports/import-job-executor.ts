@@ -1,5 +1,6 @@
 import { EncodingError, HeaderMismatchError } from '@kizuna/ingest';
 import { Injectable, Logger } from '@nestjs/common';
+import { DataChangeNotifier } from '../infrastructure/data-changes/data-change.notifier';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { readCsvFile } from './import-file';
 import { ImportJobRepository, type ImportJob } from './import-job.repository';
@@ -19,6 +20,7 @@ export class ImportJobExecutor {
     private readonly jobs: ImportJobRepository,
     private readonly runImport: RunImportUseCase,
     private readonly workspaces: WorkspaceService,
+    private readonly changes: DataChangeNotifier,
   ) {}
 
   /** Runs the job to its end; returns undefined when a shutdown interrupted it (it stays queued). */
@@ -47,7 +49,7 @@ export class ImportJobExecutor {
         },
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      return await this.jobs.finish(job.workspaceId, job.id, { status: 'succeeded' });
+      return await this.announce(await this.jobs.finish(job.workspaceId, job.id, { status: 'succeeded' }));
     } catch (error) {
       if (error instanceof ImportInterruptedError) {
         await this.jobs.requeue(job.workspaceId, job.id);
@@ -57,7 +59,14 @@ export class ImportJobExecutor {
         this.logger.error({ err: error, workspaceId: job.workspaceId, importJobId: job.id }, 'import failed');
       }
       const message = isFileProblem(error) ? error.message : `The import stopped: ${(error as Error).message}`;
-      return await this.jobs.finish(job.workspaceId, job.id, { status: 'failed', error: message });
+      return await this.announce(await this.jobs.finish(job.workspaceId, job.id, { status: 'failed', error: message }));
     }
+  }
+
+  /** Rows stored (by a finished job, or the committed batches of a failed one) change what segments and analytics read. */
+  private async announce(finished: ImportJob): Promise<ImportJob> {
+    if (finished.rowsAccepted > 0)
+      await this.changes.notify({ kind: 'import', workspaceId: finished.workspaceId, importKind: finished.kind });
+    return finished;
   }
 }

@@ -7,9 +7,10 @@ export interface Workspace {
   slug: string;
   name: string;
   timezone: string;
+  createdAt: Date;
 }
 
-const select = { id: true, slug: true, name: true, timezone: true } as const;
+const select = { id: true, slug: true, name: true, timezone: true, createdAt: true } as const;
 
 @Injectable()
 export class WorkspaceRepository {
@@ -31,7 +32,7 @@ export class WorkspaceRepository {
     return this.prisma.workspace.count();
   }
 
-  create(workspace: Omit<Workspace, 'id'>): Promise<Workspace> {
+  create(workspace: Omit<Workspace, 'id' | 'createdAt'>): Promise<Workspace> {
     return this.prisma.workspace.create({ data: workspace, select });
   }
 }

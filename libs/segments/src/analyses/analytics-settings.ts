@@ -1,3 +1,4 @@
+import { parseCronSchedule } from '@kizuna/shared';
 import { z } from 'zod';
 
 /**
@@ -121,8 +122,28 @@ export const RankDownSettingsSchema = z
   })
   .strict();
 
+export const AnalyticsScheduleSchema = z
+  .object({
+    /**
+     * Recompute every analysis on this cron (workspace timezone): recency moves every day, so the
+     * figures segments read are rewritten nightly. null: only on request and after imports.
+     */
+    cron: z
+      .string()
+      .nullable()
+      .default('0 3 * * *')
+      .superRefine((cron, ctx) => {
+        const schedule = cron === null ? undefined : parseCronSchedule(cron, 'UTC');
+        if (schedule && !schedule.ok) ctx.addIssue({ code: 'custom', message: schedule.reason });
+      }),
+    /** Recompute after an import of orders, shipments, returns or products. */
+    afterImports: z.boolean().default(true),
+  })
+  .strict();
+
 export const AnalyticsSettingsSchema = z
   .object({
+    schedule: AnalyticsScheduleSchema.default(AnalyticsScheduleSchema.parse({})),
     rfm: RfmSettingsSchema.default(RfmSettingsSchema.parse({})),
     rfMatrix: RfMatrixSettingsSchema.default(RfMatrixSettingsSchema.parse({})),
     abc: AbcSettingsSchema.default(AbcSettingsSchema.parse({})),
@@ -137,5 +158,6 @@ export type RfMatrixSettings = z.infer<typeof RfMatrixSettingsSchema>;
 export type AbcSettings = z.infer<typeof AbcSettingsSchema>;
 export type StableSegmentSettings = z.infer<typeof StableSegmentSettingsSchema>;
 export type RankDownSettings = z.infer<typeof RankDownSettingsSchema>;
+export type AnalyticsSchedule = z.infer<typeof AnalyticsScheduleSchema>;
 
 export const defaultAnalyticsSettings: AnalyticsSettings = AnalyticsSettingsSchema.parse({});

@@ -4,3 +4,4 @@ export * from './rf-stages';
 export * from './rfm-ranks';
 export * from './stable-segments';
 export * from './target-selection';
+export * from './analysis-segments';

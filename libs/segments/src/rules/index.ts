@@ -14,6 +14,7 @@ export * from './schema/limits';
 export * from './schema/operators';
 export * from './schema/profile-conditions.schema';
 export * from './schema/referenced-segments';
+export * from './schema/rule-dependencies';
 export * from './schema/segment-rule.schema';
 export type { RuleValue, TimeWindow } from './schema/values.schema';
 export * from './validation/rule-issue';

@@ -3,6 +3,7 @@ import { rfCells } from '@kizuna/segments';
 import type { Clock } from '@kizuna/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK } from '../../infrastructure/clock.provider';
+import { DataChangeNotifier } from '../../infrastructure/data-changes/data-change.notifier';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
 import { WorkspaceService } from '../../workspaces/workspace.service';
 import { AnalyticsSettingsService } from '../analytics-settings.service';
@@ -42,6 +43,7 @@ export class RefreshAnalyticsUseCase {
     private readonly settingsService: AnalyticsSettingsService,
     private readonly snapshots: AnalyticsSnapshotRepository,
     private readonly workspaces: WorkspaceService,
+    private readonly changes: DataChangeNotifier,
   ) {}
 
   async execute(workspaceId: number, options: { referenceAt?: Date } = {}): Promise<AnalyticsRefresh> {
@@ -86,6 +88,7 @@ export class RefreshAnalyticsUseCase {
     );
     timings.total = Math.round(performance.now() - started);
     this.logger.log({ workspaceId, customers, timings }, 'analytics refreshed');
+    await this.changes.notify({ kind: 'analytics', workspaceId });
     return { referenceAt, customers, timings };
   }
 }

@@ -5,11 +5,26 @@
  */
 export const QueueName = {
   Imports: 'imports',
+  Segments: 'segments',
+  Analytics: 'analytics',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface JobPayloads {
   [QueueName.Imports]: { workspaceId: number; importJobId: number };
+  /**
+   * Refresh a segment: in full, or only for `customerIds` (the customers an event or a change
+   * concerned). `requestedAt` (ISO): a full refresh already done since then makes this one moot.
+   */
+  [QueueName.Segments]: {
+    workspaceId: number;
+    segmentId: number;
+    customerIds?: number[];
+    requestedAt: string;
+    reason: string;
+  };
+  /** Recompute a workspace's analytics (skipped when a refresh finished after `requestedAt`). */
+  [QueueName.Analytics]: { workspaceId: number; requestedAt: string; reason: string };
 }
 
 export interface QueueSettings {
@@ -24,6 +39,11 @@ export interface QueueSettings {
 export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   // Imports are long and I/O bound; one at a time per process keeps the database responsive.
   [QueueName.Imports]: { concurrency: 1, attempts: 3, backoffMs: 5_000 },
+  // Refreshes are short set-based statements; two at a time keep event-driven updates flowing
+  // while a full refresh runs. Refreshes of one segment serialise on an advisory lock.
+  [QueueName.Segments]: { concurrency: 2, attempts: 3, backoffMs: 2_000 },
+  // A refresh rewrites every customer's figures: one at a time per process.
+  [QueueName.Analytics]: { concurrency: 1, attempts: 2, backoffMs: 30_000 },
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

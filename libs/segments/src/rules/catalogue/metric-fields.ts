@@ -1,4 +1,5 @@
 import { RFM_RANKS } from '../../analyses/rfm-ranks';
+import { STABLE_SEGMENTS } from '../../analyses/stable-segments';
 import { booleanField, dateField, enumField, numberField, textField } from './field-definition';
 
 const score = { min: 1, max: 5, integer: true };
@@ -18,12 +19,12 @@ export const METRIC_FIELDS = [
   numberField('metric', 'f_score', score),
   numberField('metric', 'm_score', score),
   enumField('metric', 'rfm_rank', RFM_RANKS),
-  numberField('metric', 'rf_recency_bucket', { min: 0, max: 13, integer: true }),
-  numberField('metric', 'rf_frequency_bucket', { min: 0, max: 6, integer: true }),
+  numberField('metric', 'rf_recency_bucket', { min: 0, max: 36, integer: true }),
+  numberField('metric', 'rf_frequency_bucket', { min: 0, max: 20, integer: true }),
   // Stage codes are the workspace's own (RF matrix settings): free text, not a closed set.
   textField('metric', 'rf_stage'),
   numberField('metric', 'decile', { min: 1, max: 10, integer: true }),
-  textField('metric', 'stable_segment'),
+  enumField('metric', 'stable_segment', STABLE_SEGMENTS),
   numberField('metric', 'usual_interval_days', count),
   booleanField('metric', 'rank_down'),
   numberField('metric', 'expected_loss', yen),

@@ -168,7 +168,7 @@ const BUILDERS: Builder[] = [
     filter: { series: v.texts() },
   }),
   (v) => ({ type: 'metric', field: 'rf_stage', operator: 'eq', value: v.text() }),
-  (v) => ({ type: 'metric', field: 'stable_segment', operator: 'not_in', value: v.texts() }),
+  (v) => ({ type: 'metric', field: 'stable_segment', category: v.text(), operator: 'in', value: ['core', 'steady'] }),
   (v) => ({ type: 'metric', field: 'r_score', operator: 'between', value: v.integers(1, 5) }),
   (v) => ({ type: 'metric', field: 'last_order_at', operator: 'before', value: v.date() }),
   () => ({ type: 'metric', field: 'rank_down', operator: 'is_true' }),

@@ -121,6 +121,11 @@ describe('activity conditions on PostgreSQL', () => {
         ['misaki', 'ken'],
       ],
       [
+        'stable segment within a category',
+        { type: 'metric', field: 'stable_segment', category: 'スキンケア', operator: 'eq', value: 'core' },
+        ['hanako'],
+      ],
+      [
         'share of 無添加 >= 0.8',
         { type: 'preference', dimension: 'tag', name: '無添加', operator: 'gte', value: 0.8 },
         ['ichiro', 'misaki'],

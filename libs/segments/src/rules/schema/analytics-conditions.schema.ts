@@ -6,14 +6,35 @@ import { METRIC_FIELDS } from '../catalogue/metric-fields';
 import { checkComparison, comparisonFields, fieldSubject } from './comparison-check';
 import { expecting, ruleText } from './values.schema';
 
-/** A figure of the last analytics refresh (RFM, RF cell, decile, rank-down...). */
+/** Fields that also exist per product category (the top categories by sales). */
+export const PER_CATEGORY_METRIC_FIELDS: readonly string[] = ['stable_segment'];
+
+/**
+ * A figure of the last analytics refresh (RFM, RF cell, decile, rank-down...); with `category`,
+ * the customer's stable segment within that product category.
+ */
 export const metricConditionSchema = z
-  .object({ type: z.literal('metric'), field: z.string({ error: expecting('must be text') }), ...comparisonFields })
+  .object({
+    type: z.literal('metric'),
+    field: z.string({ error: expecting('must be text') }),
+    category: ruleText.optional(),
+    ...comparisonFields,
+  })
   .strict()
   .superRefine((condition, ctx) => {
     const field = findField(METRIC_FIELDS, condition.field);
-    if (field) checkComparison(ctx, fieldSubject(field), condition);
-    else ctx.addIssue({ code: 'custom', path: ['field'], message: `unknown field ${JSON.stringify(condition.field)}` });
+    if (!field) {
+      ctx.addIssue({ code: 'custom', path: ['field'], message: `unknown field ${JSON.stringify(condition.field)}` });
+      return;
+    }
+    if (condition.category !== undefined && !PER_CATEGORY_METRIC_FIELDS.includes(condition.field)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['category'],
+        message: `only ${PER_CATEGORY_METRIC_FIELDS.join(', ')} exists per category`,
+      });
+    }
+    checkComparison(ctx, fieldSubject(field), condition);
   });
 export type MetricCondition = z.infer<typeof metricConditionSchema>;
 

@@ -45,6 +45,16 @@ describe('validateSegmentRule', () => {
     ]);
   });
 
+  it('takes a category for stable segments only, and stable segments by name', () => {
+    expect(
+      issuesOf({ type: 'metric', field: 'stable_segment', category: 'スキンケア', operator: 'eq', value: 'core' }),
+    ).toEqual([]);
+    expect(
+      issuesOf({ type: 'metric', field: 'rfm_rank', category: 'スキンケア', operator: 'eq', value: 'loyal' }),
+    ).toEqual([issue('root.rules.0.category', 'only stable_segment exists per category')]);
+    expect(issuesOf({ type: 'metric', field: 'stable_segment', operator: 'eq', value: 'newcomer' })).toHaveLength(1);
+  });
+
   it('names operators that do not apply to the field type', () => {
     expect(
       issuesOf(

@@ -10,7 +10,12 @@ import type { RuleSqlContext } from '../rule-sql-context';
 export function metricSql(condition: MetricCondition, ctx: RuleSqlContext): string {
   const { field, operand } = requireField(METRIC_FIELDS, METRIC_OPERANDS, condition.field);
   const keys = [`m.workspace_id = ${ctx.workspace}`, 'm.customer_id = c.id'];
-  return optionalRowSql('customer_metrics m', keys, field, operand, condition, ctx);
+  // Per category (validated: stable_segment only): the value in m.category_segments.
+  const perCategory =
+    condition.category === undefined
+      ? operand
+      : { sql: `(m.category_segments ->> ${ctx.bind(condition.category, 'text')})`, type: operand.type };
+  return optionalRowSql('customer_metrics m', keys, field, perCategory, condition, ctx);
 }
 
 /**

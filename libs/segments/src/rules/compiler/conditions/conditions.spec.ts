@@ -178,6 +178,11 @@ describe('metric', () => {
       ['lapsed'],
     ],
     [
+      { type: 'metric', field: 'stable_segment', category: 'スキンケア', operator: 'in', value: ['core', 'steady'] },
+      `EXISTS (SELECT 1 ${metrics} AND (m.category_segments ->> $2::text) = ANY($3::text[]))`,
+      ['スキンケア', ['core', 'steady']],
+    ],
+    [
       { type: 'metric', field: 'rank_down', operator: 'is_true' },
       `EXISTS (SELECT 1 ${metrics} AND m.rank_down IS TRUE)`,
       [],

@@ -120,8 +120,8 @@ export async function loadSegmentFixture(db: Queryable): Promise<SegmentFixture>
   for (const [name, metrics] of METRICS) {
     await db.query(
       `INSERT INTO customer_metrics (workspace_id, customer_id, reference_at, recency_days, monetary, r_score, m_score,
-         rfm_rank, rf_stage, stable_segment, usual_interval_days, rank_down, last_order_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         rfm_rank, rf_stage, stable_segment, usual_interval_days, rank_down, last_order_at, category_segments)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         workspaceOf(name),
         ids[name],
@@ -136,6 +136,7 @@ export async function loadSegmentFixture(db: Queryable): Promise<SegmentFixture>
         metrics.usual_interval_days,
         metrics.rank_down,
         metrics.last_order_at,
+        JSON.stringify(metrics.category_segments ?? {}),
       ],
     );
   }

@@ -78,6 +78,8 @@ export interface MetricsRow {
   usual_interval_days: number | null;
   rank_down: boolean;
   last_order_at: string;
+  /** Stable segment per product category, when the customer bought in it. */
+  category_segments?: Record<string, string>;
 }
 
 /** sakura and obrien have no metrics row (customers the last refresh did not see). */
@@ -92,6 +94,7 @@ export const METRICS: [CustomerName, MetricsRow][] = [
       rfm_rank: 'loyal',
       rf_stage: 'active',
       stable_segment: 'core',
+      category_segments: { スキンケア: 'core' },
       usual_interval_days: 45,
       rank_down: false,
       last_order_at: '2026-02-10T10:00:00+09:00',
@@ -121,7 +124,7 @@ export const METRICS: [CustomerName, MetricsRow][] = [
       m_score: 1,
       rfm_rank: 'general',
       rf_stage: null,
-      stable_segment: 'newcomer',
+      stable_segment: 'one_time',
       usual_interval_days: 30,
       rank_down: false,
       last_order_at: '2026-02-20T10:00:00+09:00',
