@@ -26,7 +26,9 @@ async function readRule(file: string): Promise<unknown> {
 async function findSegment(context: CliContext, workspaceId: number, idOrName: string): Promise<SegmentRecord> {
   const segments = context.get(SegmentService);
   const all = await segments.list(workspaceId);
-  const found = /^\d+$/.test(idOrName) ? all.find((s) => s.id === Number(idOrName)) : all.find((s) => s.name === idOrName);
+  const found = /^\d+$/.test(idOrName)
+    ? all.find((s) => s.id === Number(idOrName))
+    : all.find((s) => s.name === idOrName);
   if (!found) throw new CliUsageError(`no active segment "${idOrName}" (see: kizuna segments list)`);
   return found;
 }
@@ -44,7 +46,10 @@ export function registerSegmentCommands(program: Command): void {
         if (options.json) return printJson(all);
         printLines(
           ...(all.length
-            ? all.map((s) => `${s.id}\t${s.name}\t${s.memberCount} members\trefreshed ${s.lastRefreshedAt?.toISOString() ?? 'never'}`)
+            ? all.map(
+                (s) =>
+                  `${s.id}\t${s.name}\t${s.memberCount} members\trefreshed ${s.lastRefreshedAt?.toISOString() ?? 'never'}`,
+              )
             : ['(no segments)']),
         );
       });
@@ -100,7 +105,9 @@ export function registerSegmentCommands(program: Command): void {
         const segment = await findSegment(context, workspace.id, idOrName);
         const refresh = await context.get(RefreshSegmentUseCase).execute(workspace.id, segment.id);
         if (options.json) return printJson(refresh);
-        printLines(`${segment.name}: ${refresh.members} members, ${refresh.entered} entered, ${refresh.exited} exited (${refresh.tookMs} ms)`);
+        printLines(
+          `${segment.name}: ${refresh.members} members, ${refresh.entered} entered, ${refresh.exited} exited (${refresh.tookMs} ms)`,
+        );
       });
     });
 }
