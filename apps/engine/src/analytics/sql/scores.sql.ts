@@ -49,7 +49,8 @@ function literal(value: number): string {
  * integers, so `v > 2.5` is `v > 2`: cuts are floored and compared as integers.
  */
 function scoreExpression(column: string, cuts: readonly number[], lowerIsBetter: boolean): string {
-  const above = cuts.map((cut) => `(${column} > ${literal(Math.floor(cut))})::int`).join(' + ');
+  // A cut of 30.999999999999996 (float interpolation) is 31: the epsilon keeps floor from losing a day.
+  const above = cuts.map((cut) => `(${column} > ${literal(Math.floor(cut + 1e-9))})::int`).join(' + ');
   return lowerIsBetter ? `(5 - (${above}))` : `(1 + ${above})`;
 }
 

@@ -6,6 +6,7 @@ import { CLOCK } from '../../infrastructure/clock.provider';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
 import { withTransaction } from '../../infrastructure/database/transaction';
 import { WorkspaceService } from '../../workspaces/workspace.service';
+import { configureRuleEvaluation } from '../rule-evaluation';
 import { SegmentMembersRepository, type MemberSummary } from '../segment-members.repository';
 
 export interface SegmentPreview {
@@ -47,6 +48,7 @@ export class PreviewSegmentUseCase {
       withTransaction(this.pool, async (tx) => {
         await tx.query(`SET TRANSACTION READ ONLY`);
         await tx.query(`SET LOCAL statement_timeout = '${PREVIEW_TIMEOUT}'`);
+        await configureRuleEvaluation(tx);
         return work(async (text, values) => (await tx.query(text, values)).rows as T);
       });
     const count = segmentCountQuery(rule, options);

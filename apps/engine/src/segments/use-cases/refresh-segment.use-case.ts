@@ -7,6 +7,7 @@ import { DataChangeNotifier } from '../../infrastructure/data-changes/data-chang
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
 import { withTransaction } from '../../infrastructure/database/transaction';
 import { WorkspaceService } from '../../workspaces/workspace.service';
+import { configureRuleEvaluation } from '../rule-evaluation';
 import { SegmentRepository, type SegmentRecord } from '../segment.repository';
 
 export interface SegmentRefresh {
@@ -62,6 +63,7 @@ export class RefreshSegmentUseCase {
     try {
       [refresh, changed] = await withTransaction(this.pool, async (tx) => {
         await tx.query("SELECT pg_advisory_xact_lock(hashtext('kizuna:segment'), $1)", [segmentId]);
+        await configureRuleEvaluation(tx);
         const segment = await this.segments.find(workspaceId, segmentId, tx);
         if (!segment) throw new NotFoundError('segment', segmentId);
         if (segment.archivedAt)

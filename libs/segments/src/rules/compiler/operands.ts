@@ -66,6 +66,17 @@ export const PURCHASE_OPERANDS: Readonly<Record<PurchaseMeasure, Operand>> = {
 };
 
 /**
+ * The same measures over the orders `o` alone, when no filter needs their lines: orders carry
+ * their amount and whether they held trial sets only (kept by the importer).
+ */
+export const ORDER_PURCHASE_OPERANDS: Readonly<Record<Exclude<PurchaseMeasure, 'quantity'>, Operand>> = {
+  count: { sql: 'count(*)', type: 'bigint' },
+  amount: { sql: 'coalesce(sum(o.amount), 0)', type: 'bigint' },
+  first_date: { sql: 'min(o.ordered_at)', type: 'timestamptz' },
+  last_date: { sql: 'max(o.ordered_at)', type: 'timestamptz' },
+};
+
+/**
  * Of `cp.spend`, a customer's yen on one tag or series (customer_metrics.preferences), and their
  * revenue `pm.revenue`: the share is the one over the other.
  */

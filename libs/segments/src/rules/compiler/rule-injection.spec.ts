@@ -244,11 +244,13 @@ describe('compiled SQL never contains a value of the rule', () => {
     );
   });
 
-  it('produces the same SQL text whatever the values; only the parameters change', () => {
+  it('produces the same SQL text whatever the texts and dates; only the parameters change', () => {
     fc.assert(
       fc.property(shape, drawOf(hostileText), drawOf(hostileText), (groups, first, second) => {
+        // Numbers may choose the form ("bought at least once" is a plain EXISTS): only they are shared.
+        const sameNumbers = { ...second, fractions: first.fractions };
         const a = compileSegmentRule(buildRule(groups, first), { workspaceParam: '$1', referenceTime });
-        const b = compileSegmentRule(buildRule(groups, second), { workspaceParam: '$1', referenceTime });
+        const b = compileSegmentRule(buildRule(groups, sameNumbers), { workspaceParam: '$1', referenceTime });
         expect(b.where).toBe(a.where);
         expect(b.params).toHaveLength(a.params.length);
       }),

@@ -64,6 +64,7 @@ describe('segment membership', () => {
 
 describe('purchase', () => {
   const lines = 'FROM customer_order o JOIN order_line l ON l.order_id = o.id';
+  const orders = 'FROM customer_order o';
   const own = 'o.workspace_id = $1 AND o.customer_id = c.id';
 
   it('counts orders of a series in the last 90 days', () => {
@@ -85,10 +86,37 @@ describe('purchase', () => {
     });
   });
 
-  it('sums amounts without joins when nothing filters products or orders', () => {
+  it.each([
+    ['gte', 1, 'EXISTS'],
+    ['gt', 0, 'EXISTS'],
+    ['eq', 0, 'NOT EXISTS'],
+    ['lt', 1, 'NOT EXISTS'],
+    ['lte', 0, 'NOT EXISTS'],
+  ] as const)('writes count %s %i as a plain %s (a semi- or anti-join)', (operator, value, existence) => {
+    expect(compile({ type: 'purchase', measure: 'count', operator, value, filter: { trial: true } })).toEqual({
+      where: `${existence} (SELECT 1 ${lines} JOIN product p ON p.id = l.product_id WHERE ${own} AND p.is_trial = $2::boolean)`,
+      params: [true],
+    });
+  });
+
+  it('reads the orders alone (their totals) when nothing needs their lines', () => {
     expect(compile({ type: 'purchase', measure: 'amount', operator: 'lt', value: 1000 })).toEqual({
-      where: `EXISTS (SELECT 1 ${lines} WHERE ${own} HAVING coalesce(sum(l.amount), 0) < $2::bigint)`,
+      where: `EXISTS (SELECT 1 ${orders} WHERE ${own} HAVING coalesce(sum(o.amount), 0) < $2::bigint)`,
       params: [1000],
+    });
+    // An order with a full-size product is exactly one that was not trial sets only.
+    expect(
+      compile({ type: 'purchase', measure: 'count', operator: 'gte', value: 3, filter: { trial: false } }),
+    ).toEqual({
+      where: `EXISTS (SELECT 1 ${orders} WHERE ${own} AND NOT o.trial_only HAVING count(*) >= $2::bigint)`,
+      params: [3],
+    });
+    // The amount of full-size lines is not the amount of orders with one: lines.
+    expect(
+      compile({ type: 'purchase', measure: 'amount', operator: 'gte', value: 5000, filter: { trial: false } }),
+    ).toEqual({
+      where: `EXISTS (SELECT 1 ${lines} JOIN product p ON p.id = l.product_id WHERE ${own} AND p.is_trial = $2::boolean HAVING coalesce(sum(l.amount), 0) >= $3::bigint)`,
+      params: [false, 5000],
     });
   });
 
@@ -133,25 +161,23 @@ describe('purchase', () => {
 
   it('filters the channel on the order, without joining products', () => {
     expect(
-      compile({ type: 'purchase', measure: 'count', operator: 'eq', value: 0, filter: { channel: 'store' } }),
+      compile({ type: 'purchase', measure: 'count', operator: 'eq', value: 2, filter: { channel: 'store' } }),
     ).toEqual({
-      where:
-        `EXISTS (SELECT 1 ${lines} WHERE ${own}` +
-        ' AND o.channel = $2::sales_channel HAVING count(DISTINCT o.id) = $3::bigint)',
-      params: ['store', 0],
+      where: `EXISTS (SELECT 1 ${orders} WHERE ${own} AND o.channel = $2::sales_channel HAVING count(*) = $3::bigint)`,
+      params: ['store', 2],
     });
   });
 
   it('compares first and last purchase dates', () => {
     expect(compile({ type: 'purchase', measure: 'last_date', operator: 'more_than_days_ago', value: 180 })).toEqual({
-      where: `EXISTS (SELECT 1 ${lines} WHERE ${own} HAVING max(o.ordered_at) < $2::timestamptz)`,
+      where: `EXISTS (SELECT 1 ${orders} WHERE ${own} HAVING max(o.ordered_at) < $2::timestamptz)`,
       params: ['2025-09-01T15:00:00.000Z'],
     });
     expect(
       compile({ type: 'purchase', measure: 'first_date', operator: 'is_not_set', window: { to: '2025-12-31' } }),
     ).toEqual({
       where:
-        `EXISTS (SELECT 1 ${lines} WHERE ${own} AND o.ordered_at < (($2::date + 1)::timestamp AT TIME ZONE $3::text)` +
+        `EXISTS (SELECT 1 ${orders} WHERE ${own} AND o.ordered_at < (($2::date + 1)::timestamp AT TIME ZONE $3::text)` +
         ' HAVING min(o.ordered_at) IS NULL)',
       params: ['2025-12-31', 'Asia/Tokyo'],
     });

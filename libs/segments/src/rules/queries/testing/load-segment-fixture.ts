@@ -116,6 +116,13 @@ export async function loadSegmentFixture(db: Queryable): Promise<SegmentFixture>
       );
     }
   }
+  // Orders carry their totals, as the importer keeps them.
+  await db.query(
+    `UPDATE customer_order o SET amount = s.amount, trial_only = s.trial_only
+       FROM (SELECT l.order_id, sum(l.amount)::int AS amount, bool_and(p.is_trial) AS trial_only
+               FROM order_line l JOIN product p ON p.id = l.product_id GROUP BY l.order_id) s
+      WHERE o.id = s.order_id`,
+  );
 
   for (const [name, metrics] of METRICS) {
     await db.query(
