@@ -29,6 +29,8 @@ interface Profile {
   merges: { survivorId: number; mergedId: number; origin: string }[];
   stats: Record<string, unknown>;
   recentOrders: Record<string, unknown>[];
+  analytics: Record<string, unknown> | null;
+  segments: unknown[];
 }
 
 /**
@@ -530,8 +532,11 @@ describe('Events and customers over the API', () => {
     });
 
     it('returns the unified profile: identities with kinds and sources, sources, consents, stats and recent orders', async () => {
-      const body = await profile(kei);
+      // The orders import queued an analytics refresh, which may or may not have run by now: its
+      // figures are tested in analytics-fixtures.int-spec.ts.
+      const { analytics: _analytics, ...body } = await profile(kei);
       expect(body).toEqual({
+        segments: [],
         id: kei,
         status: 'active',
         mergedIntoId: null,

@@ -97,6 +97,41 @@ interface CustomerDbRow {
   updated_at: Date;
 }
 
+interface CustomerAnalyticsRow {
+  referenceAt: Date;
+  recencyDays: number | null;
+  frequency: number;
+  monetary: number;
+  revenue: number;
+  returnedAmount: number;
+  purchaseCount: number;
+  trialOrders: number;
+  rScore: number | null;
+  fScore: number | null;
+  mScore: number | null;
+  rfmRank: string | null;
+  rfRecencyBucket: number | null;
+  rfFrequencyBucket: number | null;
+  rfStage: string | null;
+  decile: number | null;
+  stableSegment: string | null;
+  categorySegments: Record<string, string>;
+  usualIntervalDays: number | null;
+  rankDown: boolean;
+  expectedLoss: number;
+  preferences: { tag?: Record<string, number>; series?: Record<string, number> };
+}
+
+export interface PreferenceShare {
+  name: string;
+  spend: number;
+  share: number;
+}
+
+export type CustomerAnalytics = Omit<CustomerAnalyticsRow, 'preferences'> & {
+  preferences: { tags: PreferenceShare[]; series: PreferenceShare[] };
+};
+
 @Injectable()
 export class CustomerRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
@@ -180,6 +215,50 @@ export class CustomerRepository {
       [workspaceId, customerId],
     );
     return rows[0]!;
+  }
+
+  /**
+   * The customer's figures from the last analytics refresh (undefined before the first one, or for
+   * a customer without purchases), with spend per tag and series as shares of their revenue.
+   */
+  async analytics(workspaceId: number, customerId: number): Promise<CustomerAnalytics | undefined> {
+    const { rows } = await this.pool.query<CustomerAnalyticsRow>(
+      `SELECT reference_at AS "referenceAt", recency_days AS "recencyDays", frequency, monetary, revenue,
+              returned_amount AS "returnedAmount", purchase_count AS "purchaseCount", trial_orders AS "trialOrders",
+              r_score AS "rScore", f_score AS "fScore", m_score AS "mScore", rfm_rank AS "rfmRank",
+              rf_recency_bucket AS "rfRecencyBucket", rf_frequency_bucket AS "rfFrequencyBucket", rf_stage AS "rfStage",
+              decile, stable_segment AS "stableSegment", category_segments AS "categorySegments",
+              usual_interval_days AS "usualIntervalDays", rank_down AS "rankDown", expected_loss AS "expectedLoss", preferences
+         FROM customer_metrics WHERE workspace_id = $1 AND customer_id = $2`,
+      [workspaceId, customerId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const { preferences, ...figures } = row;
+    const shares = (dimension: 'tag' | 'series') =>
+      Object.entries(preferences[dimension] ?? {})
+        .map(([name, spend]) => ({
+          name,
+          spend,
+          share: row.revenue > 0 ? Math.round((spend / row.revenue) * 10_000) / 10_000 : 0,
+        }))
+        .sort((a, b) => b.spend - a.spend || a.name.localeCompare(b.name));
+    return { ...figures, preferences: { tags: shares('tag'), series: shares('series') } };
+  }
+
+  /** The segments the customer is in now, most recent entry first. */
+  async currentSegments(
+    workspaceId: number,
+    customerId: number,
+  ): Promise<{ id: number; name: string; enteredAt: Date }[]> {
+    const { rows } = await this.pool.query<{ id: number; name: string; enteredAt: Date }>(
+      `SELECT g.id, g.name, m.entered_at AS "enteredAt"
+         FROM segment_membership m JOIN segment g ON g.id = m.segment_id
+        WHERE m.workspace_id = $1 AND m.customer_id = $2 AND m.exited_at IS NULL AND g.archived_at IS NULL
+        ORDER BY m.entered_at DESC, g.id`,
+      [workspaceId, customerId],
+    );
+    return rows;
   }
 
   async recentOrders(workspaceId: number, customerId: number, limit: number): Promise<RecentOrder[]> {

@@ -49,15 +49,27 @@ export class CustomerService {
   async profile(workspaceId: number, id: number) {
     const customer = await this.customers.find(workspaceId, id);
     if (!customer) throw new NotFoundError('customer', id);
-    const [identities, consents, merges, stats, recentOrders] = await Promise.all([
+    const [identities, consents, merges, stats, recentOrders, analytics, segments] = await Promise.all([
       this.customers.identities(workspaceId, id),
       this.customers.consents(workspaceId, id),
       this.customers.merges(workspaceId, id),
       this.customers.stats(workspaceId, id),
       this.customers.recentOrders(workspaceId, id, 20),
+      this.customers.analytics(workspaceId, id),
+      this.customers.currentSegments(workspaceId, id),
     ]);
     const sources = [...new Set(identities.filter((i) => i.kind === 'external').map((i) => i.source))].sort();
-    return { ...customer, identities, sources, consents, merges, stats, recentOrders };
+    return {
+      ...customer,
+      identities,
+      sources,
+      consents,
+      merges,
+      stats,
+      recentOrders,
+      analytics: analytics ?? null,
+      segments,
+    };
   }
 
   async merges(workspaceId: number, id: number) {

@@ -70,7 +70,12 @@ describe('AnalyticsSettingsSchema', () => {
   });
 
   it('accepts fixed cut points per dimension', () => {
-    const scoring = { mode: 'fixed', recencyDays: [30, 90, 180, 365], frequency: [1, 2, 4, 8], monetary: [5_000, 10_000, 30_000, 100_000] };
+    const scoring = {
+      mode: 'fixed',
+      recencyDays: [30, 90, 180, 365],
+      frequency: [1, 2, 4, 8],
+      monetary: [5_000, 10_000, 30_000, 100_000],
+    };
     expect(AnalyticsSettingsSchema.parse({ rfm: { scoring } }).rfm.scoring).toEqual(scoring);
   });
 
@@ -98,8 +103,15 @@ describe('AnalyticsSettingsSchema', () => {
     });
 
     it('fixed cut points that do not increase', () => {
-      const scoring = { mode: 'fixed', recencyDays: [30, 90, 180, 365], frequency: [1, 4, 2, 8], monetary: [1, 2, 3, 4] };
-      expect(refusal({ rfm: { scoring } })).toEqual([{ path: ['rfm', 'scoring', 'frequency'], message: 'must increase' }]);
+      const scoring = {
+        mode: 'fixed',
+        recencyDays: [30, 90, 180, 365],
+        frequency: [1, 4, 2, 8],
+        monetary: [1, 2, 3, 4],
+      };
+      expect(refusal({ rfm: { scoring } })).toEqual([
+        { path: ['rfm', 'scoring', 'frequency'], message: 'must increase' },
+      ]);
     });
 
     it('a middle basket at or above the high basket', () => {
@@ -147,7 +159,9 @@ describe('AnalyticsSettingsSchema', () => {
     });
 
     it('a key it does not know (a misspelt setting is not silently ignored)', () => {
-      expect(refusal({ rfm: { windowDay: 30 } })).toEqual([{ path: ['rfm'], message: 'Unrecognized key: "windowDay"' }]);
+      expect(refusal({ rfm: { windowDay: 30 } })).toEqual([
+        { path: ['rfm'], message: 'Unrecognized key: "windowDay"' },
+      ]);
     });
   });
 });

@@ -49,7 +49,9 @@ export function heldThreshold(
   if (wasPassing === null) return threshold;
   const easier = passIsAbove ? 1 - margin : 1 + margin;
   const harder = passIsAbove ? 1 + margin : 1 - margin;
-  return threshold * (wasPassing ? easier : harder);
+  // Rounded: 90 × 1.15 is 103.49999999999999 in binary floating point, and a median of exactly
+  // 103.5 days must still be held. The SQL (stable-segments.sql.ts) rounds the same way.
+  return Math.round(threshold * (wasPassing ? easier : harder) * 1e9) / 1e9;
 }
 
 export function stableSegment(input: StableSegmentInput, settings: StableSegmentSettings): StableSegment {

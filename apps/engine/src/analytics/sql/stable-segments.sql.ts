@@ -37,9 +37,10 @@ export function stableSegmentCaseSql(p: {
   middle: string;
   margin: string;
 }): string {
+  // Rounded to 9 decimals like heldThreshold(): 90 × 1.15 must be 103.5, not 103.49999999999999.
   const held = (threshold: string, passing: string, failing: string, passIsAbove: boolean) =>
-    `${threshold} * CASE WHEN previous IN (${passing}) THEN ${passIsAbove ? `1 - ${p.margin}` : `1 + ${p.margin}`}
-                         WHEN previous IN (${failing}) THEN ${passIsAbove ? `1 + ${p.margin}` : `1 - ${p.margin}`} ELSE 1 END`;
+    `round((${threshold} * CASE WHEN previous IN (${passing}) THEN ${passIsAbove ? `1 - ${p.margin}` : `1 + ${p.margin}`}
+                         WHEN previous IN (${failing}) THEN ${passIsAbove ? `1 + ${p.margin}` : `1 - ${p.margin}`} ELSE 1 END)::numeric, 9)`;
   return `CASE
       WHEN purchases = 0 THEN 'dormant'
       WHEN purchases = 1 THEN 'one_time'
