@@ -1,5 +1,5 @@
 import { PURCHASE_MEASURES } from '../../catalogue/measures';
-import type { PurchaseCondition, PurchaseFilter } from '../../schema/activity-conditions.schema';
+import type { PurchaseCondition } from '../../schema/activity-conditions.schema';
 import { fieldComparisonSql } from '../field-comparison-sql';
 import { ORDER_PURCHASE_OPERANDS, PURCHASE_OPERANDS, type Operand } from '../operands';
 import { requireField } from '../require-field';
