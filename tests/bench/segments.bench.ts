@@ -35,7 +35,14 @@ const RULES: { name: string; definition: unknown; handWritten: string }[] = [
   {
     name: 'trial follow-up: a trial set within 60 days, no full-size product yet',
     definition: rule(
-      { type: 'purchase', measure: 'count', operator: 'gte', value: 1, window: { lastDays: 60 }, filter: { trial: true } },
+      {
+        type: 'purchase',
+        measure: 'count',
+        operator: 'gte',
+        value: 1,
+        window: { lastDays: 60 },
+        filter: { trial: true },
+      },
       { type: 'purchase', measure: 'count', operator: 'eq', value: 0, filter: { trial: false } },
     ),
     handWritten: `SELECT o.customer_id FROM customer_order o
@@ -91,6 +98,16 @@ async function main(): Promise<void> {
       started = process.hrtime.bigint();
       const again = await context.get(RefreshSegmentUseCase).execute(workspaceId, segment.id);
       const steady = seconds(started);
+      // What an event-driven refresh does: the rule for the 1,000 customers a batch of events concerned.
+      const { rows: sampled } = await pool.query<{ id: number }>(
+        "SELECT id FROM customer WHERE workspace_id = $1 AND status = 'active' ORDER BY id DESC LIMIT 1000",
+        [workspaceId],
+      );
+      started = process.hrtime.bigint();
+      await context
+        .get(RefreshSegmentUseCase)
+        .execute(workspaceId, segment.id, { customerIds: sampled.map((row) => row.id) });
+      const scoped = seconds(started);
 
       started = process.hrtime.bigint();
       const client = await pool.connect();
@@ -104,6 +121,7 @@ async function main(): Promise<void> {
           `${name}\n  preview ${previews[index]!.toFixed(2)} s (${preview.count.toLocaleString()} customers), ` +
             `first refresh ${firstRefreshes[index]!.toFixed(2)} s (${first.entered.toLocaleString()} entered), ` +
             `next refresh ${steady.toFixed(2)} s (${again.entered} entered, ${again.exited} exited), ` +
+            `for 1,000 customers ${(scoped * 1000).toFixed(0)} ms, ` +
             `hand-written SELECT ${baselines[index]!.toFixed(2)} s (${counted.rows[0]!.n.toLocaleString()} customers)`,
         );
       } finally {
@@ -114,8 +132,16 @@ async function main(): Promise<void> {
       await pool.query('DELETE FROM segment WHERE id = $1', [segment.id]);
     }
     const slowest = firstRefreshes.indexOf(Math.max(...firstRefreshes));
-    console.log(`slowest preview ${Math.max(...previews).toFixed(2)} s (target < 2 s); slowest refresh ${firstRefreshes[slowest]!.toFixed(2)} s (target < 10 s)`);
-    reportBench({ name: 'segments', value: firstRefreshes[slowest]!, unit: 's', baseline: baselines[slowest]!, better: 'lower' });
+    console.log(
+      `slowest preview ${Math.max(...previews).toFixed(2)} s (target < 2 s); slowest refresh ${firstRefreshes[slowest]!.toFixed(2)} s (target < 10 s)`,
+    );
+    reportBench({
+      name: 'segments',
+      value: firstRefreshes[slowest]!,
+      unit: 's',
+      baseline: baselines[slowest]!,
+      better: 'lower',
+    });
   } finally {
     await context.close();
     await pool.end();

@@ -9,14 +9,14 @@ import { AnalyticsSettingsService } from '../analytics-settings.service';
 import { AnalyticsSnapshotRepository } from '../analytics-snapshot.repository';
 import { share } from '../results/share';
 import type { AnalysisContext } from '../sql/analysis-context';
-
-/** The start and the three later dates, as query parameters $1..$4 (a category as $5). */
-type StabilityContext = AnalysisContext & { stabilityDates: (Date | string)[] };
 import { createCategorySegments } from '../sql/category-segments.sql';
 import { createOrderFacts } from '../sql/order-facts.sql';
 import { createRfmRanksAt } from '../sql/rfm-ranks-at.sql';
 import { createOrderEvents, createStableSegments } from '../sql/stable-segments.sql';
 import { withAnalysisContext } from './analysis-transaction';
+
+/** The three dates after the start, as query parameters $1..$3 (a category as $4). */
+type StabilityContext = AnalysisContext & { stabilityDates: (Date | string)[] };
 
 export const STABILITY_HORIZONS = [1, 3, 6] as const;
 
@@ -80,7 +80,7 @@ export class StabilityReportUseCase {
       this.pool,
       { workspaceId, referenceAt, timeZone: workspace.timezone, settings },
       async (analysisContext) => {
-        const context: StabilityContext = { ...analysisContext, stabilityDates: dates };
+        const context: StabilityContext = { ...analysisContext, stabilityDates: dates.slice(1) };
         await createOrderFacts(context);
         await createOrderEvents(context);
         await createStableSegments(context, 'af_stable_warm', warmUp);
@@ -91,6 +91,12 @@ export class StabilityReportUseCase {
           await createRfmRanksAt(context, `af_rank_${index}`, date);
           await createCategorySegments(context, `af_category_${index}`, date, `af_category_${previous}`);
         }
+        await context.tx.query(
+          `CREATE TEMP TABLE af_next_purchase ON COMMIT DROP AS
+           SELECT customer_id, min(ordered_at) AS next_at FROM af_orders WHERE ordered_at >= $1 GROUP BY customer_id`,
+          [startAt],
+        );
+        await context.tx.query('ALTER TABLE af_next_purchase ADD PRIMARY KEY (customer_id)');
         return {
           startAt: startAt.toISOString(),
           referenceAt: referenceAt.toISOString(),
@@ -113,8 +119,8 @@ async function unchangedShares(
   extraJoin = '',
 ): Promise<StabilityFigures> {
   const same = (index: number) => `t${index}.${column} = t0.${column}`;
-  const quiet = (index: number) =>
-    `NOT EXISTS (SELECT 1 FROM af_orders o WHERE o.customer_id = t0.customer_id AND o.ordered_at >= $1 AND o.ordered_at < $${index + 1})`;
+  // Bought nothing between the start and this date (af_next_purchase: the first order at or after the start).
+  const quiet = (index: number) => `(np.next_at IS NULL OR np.next_at >= $${index})`;
   const { rows } = await context.tx.query<Record<string, number>>(
     `SELECT count(*)::int AS customers,
             ${[1, 2, 3]
@@ -128,7 +134,8 @@ async function unchangedShares(
        FROM ${table}_0 t0
        JOIN ${table}_1 t1 USING (customer_id${extraJoin}) JOIN ${table}_2 t2 USING (customer_id${extraJoin})
        JOIN ${table}_3 t3 USING (customer_id${extraJoin})
-      ${extraJoin ? 'WHERE t0.category = $5' : ''}`,
+       LEFT JOIN af_next_purchase np ON np.customer_id = t0.customer_id
+      ${extraJoin ? 'WHERE t0.category = $4' : ''}`,
     context.stabilityDates,
   );
   const row = rows[0]!;
