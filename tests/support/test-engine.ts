@@ -1,3 +1,4 @@
+import type { Clock } from '@kizuna/shared';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,10 @@ export interface TestEngine {
 }
 
 /** The whole engine (HTTP included) on a fresh database of its own, as `npm start` runs it. */
-export async function startTestEngine(env: Record<string, string> = {}): Promise<TestEngine> {
+export async function startTestEngine(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestEngine> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kizuna-test-'));
   const config = loadEngineConfig({
@@ -37,7 +41,7 @@ export async function startTestEngine(env: Record<string, string> = {}): Promise
     KIZUNA_DB_POOL_SIZE: '5',
     ...env,
   });
-  const engine = await startEngine(config, { migrate: false });
+  const engine = await startEngine(config, { migrate: false, clock: options.clock });
   const url = engine.url.replace('localhost', '127.0.0.1');
   return {
     engine,

@@ -10,6 +10,8 @@ import { DemoModule } from './demo/demo.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { JourneysModule } from './journeys/journeys.module';
+import type { Clock } from '@kizuna/shared';
 import { ClockModule } from './infrastructure/clock.provider';
 import { DatabaseModule } from './infrastructure/database/database.module';
 import { DataChangeModule } from './infrastructure/data-changes/data-change.notifier';
@@ -22,16 +24,18 @@ export interface AppModuleOptions {
   config: EngineConfig;
   databaseUrl: string;
   logger: Logger;
+  /** The clock every module reads (default: the system clock). */
+  clock?: Clock;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, logger }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, logger, clock }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        ClockModule,
+        ClockModule.forRoot(clock),
         LoggerModule.forRoot({
           pinoHttp: {
             logger,
@@ -53,6 +57,7 @@ export class AppModule {
         ImportsModule,
         AnalyticsModule,
         SegmentsModule,
+        JourneysModule,
         DemoModule,
       ],
     };

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { Clock } from '@kizuna/shared';
 import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { loadEngineConfig, describeConfig, type EngineConfig } from '../config/engine-config';
@@ -21,7 +22,7 @@ export interface RunningEngine {
 /** Starts the whole engine as `npm start` does: database, migrations, app, demo data, HTTP. */
 export async function startEngine(
   config: EngineConfig = loadEngineConfig(),
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; clock?: Clock } = {},
 ): Promise<RunningEngine> {
   const logger = createRootLogger(config.LOG_LEVEL);
   logger.debug({ config: describeConfig(config) }, 'configuration');
@@ -29,7 +30,7 @@ export async function startEngine(
   let app: NestExpressApplication | undefined;
   try {
     app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({ config, databaseUrl: database.url, logger }),
+      AppModule.forRoot({ config, databaseUrl: database.url, logger, clock: options.clock }),
       {
         bufferLogs: true,
       },

@@ -32,6 +32,11 @@ export const EngineConfigSchema = z.object({
   KIZUNA_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   /** on: worker processes run schedules (segment refreshes, nightly analytics); off: only on request. */
   KIZUNA_PERIODIC_TASKS: z.enum(['on', 'off']).default('on'),
+  /** How often the journey ticker claims due enrolments, and how many it hands to one step job. */
+  KIZUNA_JOURNEY_TICK_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  KIZUNA_JOURNEY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Claimed enrolments a killed worker left behind are claimed again after this long. */
+  KIZUNA_JOURNEY_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -31,6 +31,7 @@ import { SegmentFromAnalysisUseCase } from './use-cases/segment-from-analysis.us
     SegmentFromAnalysisUseCase,
     SegmentMembersRepository,
     SegmentProcessor,
+    SegmentRepository,
   ],
 })
 export class SegmentsModule {}

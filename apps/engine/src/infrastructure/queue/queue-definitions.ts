@@ -7,6 +7,8 @@ export const QueueName = {
   Imports: 'imports',
   Segments: 'segments',
   Analytics: 'analytics',
+  JourneySteps: 'journey-steps',
+  Messages: 'messages',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -25,6 +27,10 @@ export interface JobPayloads {
   };
   /** Recompute a workspace's analytics (skipped when a refresh finished after `requestedAt`). */
   [QueueName.Analytics]: { workspaceId: number; requestedAt: string; reason: string };
+  /** Move these claimed enrolments (ids as strings: bigint); only while `leaseToken` still holds them. */
+  [QueueName.JourneySteps]: { enrollmentIds: string[]; leaseToken: string };
+  /** Deliver queued outbox messages (the sandbox transport until a provider is configured). */
+  [QueueName.Messages]: { requestedAt: string };
 }
 
 export interface QueueSettings {
@@ -44,6 +50,10 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   [QueueName.Segments]: { concurrency: 2, attempts: 3, backoffMs: 2_000 },
   // A refresh rewrites every customer's figures: one at a time per process.
   [QueueName.Analytics]: { concurrency: 1, attempts: 2, backoffMs: 30_000 },
+  // Each job is one transaction over a batch of enrolments; a few at once keep both cores and the
+  // database busy. A failed batch is retried; a batch whose lease moved on does nothing.
+  [QueueName.JourneySteps]: { concurrency: 4, attempts: 5, backoffMs: 500 },
+  [QueueName.Messages]: { concurrency: 1, attempts: 3, backoffMs: 1_000 },
 };
 
 export const ALL_QUEUES = Object.values(QueueName);
