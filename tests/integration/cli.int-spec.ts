@@ -267,4 +267,66 @@ describe('kizuna CLI', () => {
       stderr: expect.stringContaining('root: a group needs at least one rule'),
     });
   });
+
+  it('validates, publishes and simulates journeys from files', async () => {
+    const template = path.join(repositoryRoot, 'scenarios', 'churn-prevention.json');
+    expect(await kizuna('journeys', 'validate', template, '--workspace', 'cli-shop')).toMatchObject({
+      code: 0,
+      stdout: 'valid\n',
+    });
+    const broken = file(
+      'broken-journey.json',
+      JSON.stringify({ version: 1, nodes: [{ id: 'mail', type: 'send', config: { channel: 'email' } }], edges: [] }),
+    );
+    const refused = await kizuna('journeys', 'validate', broken, '--workspace', 'cli-shop');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('[no-trigger]');
+    expect(refused.stdout).toContain('Node "mail" (send)');
+
+    const welcome = file(
+      'welcome.json',
+      JSON.stringify({
+        name: 'CLI welcome',
+        graph: {
+          version: 1,
+          nodes: [
+            { id: 'start', type: 'trigger.event', config: { eventName: 'signed_up', filters: [] } },
+            { id: 'wait', type: 'wait', config: { mode: 'duration', duration: { amount: 2, unit: 'days' } } },
+            { id: 'mail', type: 'send', config: { channel: 'dm', templateId: 'welcome-card' } },
+          ],
+          edges: [
+            { id: 'a', source: 'start', target: 'wait' },
+            { id: 'b', source: 'wait', target: 'mail' },
+          ],
+        },
+      }),
+    );
+    const published = await kizuna('journeys', 'publish', welcome, '--workspace', 'cli-shop');
+    expect(published).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^journey \d+ published as version 1\n/),
+    });
+    const simulated = await kizuna(
+      'journeys',
+      'simulate',
+      'CLI welcome',
+      '--workspace',
+      'cli-shop',
+      '--sample',
+      '2',
+      '--start',
+      '2026-12-07T01:00:00Z',
+      '--json',
+    );
+    expect(simulated.code).toBe(0);
+    const result = JSON.parse(simulated.stdout) as {
+      customers: { outcome: string; messages: { channel: string; at: string; status: string }[] }[];
+    };
+    expect(result.customers).toHaveLength(2);
+    // No DM consent was recorded for these customers: the card is suppressed, two days after the start.
+    expect(result.customers[0]!.messages).toEqual([
+      expect.objectContaining({ channel: 'dm', at: '2026-12-09T01:00:00.000Z', status: 'suppressed' }),
+    ]);
+    expect(await count(`SELECT count(*)::integer AS n FROM enrollment`)).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@ import { registerAnalyzeCommand } from './commands/analyze.command';
 import { registerApiKeyCommands } from './commands/api-keys.command';
 import { registerDemoCommands } from './commands/demo.command';
 import { registerImportCommand } from './commands/import.command';
+import { registerJourneyCommands } from './commands/journeys.command';
 import { registerSegmentCommands } from './commands/segments.command';
 import { registerWorkspaceCommands } from './commands/workspaces.command';
 import { reportFailure } from './cli-output';
@@ -20,6 +21,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerDemoCommands(program);
   registerAnalyzeCommand(program);
   registerSegmentCommands(program);
+  registerJourneyCommands(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return Number(process.exitCode ?? 0);

@@ -1,4 +1,4 @@
-import { nodeConfigSchemas, TRIGGER_NODE_TYPES, type JourneyNode, type TriggerNodeType } from './journey-graph.schema';
+import { TRIGGER_NODE_TYPES, type JourneyNode, type TriggerNodeType } from './journey-graph.schema';
 
 /** The exit of a node with only one way on (an edge without a `sourceHandle` leaves by it too). */
 export const NEXT = 'next';
@@ -15,11 +15,9 @@ export function nodeExits(node: Pick<JourneyNode, 'type' | 'config'>): string[] 
   switch (node.type) {
     case 'wait-for-event':
       return ['happened', 'timeout'];
-    case 'branch': {
-      const parsed = nodeConfigSchemas.branch.shape.conditions.safeParse(node.config.conditions);
-      const ids = parsed.success ? parsed.data.map((c) => c.id) : looseIds(node.config.conditions);
-      return [...ids, 'else'];
-    }
+    case 'branch':
+      // Only the ids: parsing the rules here would walk them (a hostile rule can be very deep).
+      return [...looseIds(node.config.conditions), 'else'];
     case 'split':
       return looseIds(node.config.arms);
     case 'holdout':

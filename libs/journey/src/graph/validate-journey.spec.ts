@@ -227,6 +227,44 @@ describe('validateJourney', () => {
     ]);
   });
 
+  it('checks every node config with the options given (details in node-config-issues.spec.ts)', () => {
+    const graph = edited((g) => {
+      g.nodes[0] = node('entry', 'trigger.schedule', { cron: '0 9 * * 1', segmentId: 8 });
+      g.nodes[2] = node('welcome', 'send', { channel: 'email' });
+      g.nodes[3] = node('wait-3d', 'wait', {});
+    });
+    expect(issuesOf(graph, { timeZone: 'Mars/Olympus', segmentExists: (id) => id === 7 })).toEqual([
+      {
+        code: 'invalid-schedule',
+        message: `Node "entry" (trigger.schedule): has no timezone, and the workspace's ("Mars/Olympus") is not an IANA timezone`,
+        nodeId: 'entry',
+        path: 'config.timezone',
+      },
+      {
+        code: 'unknown-segment',
+        message: 'Node "entry" (trigger.schedule): segment 8 does not exist',
+        nodeId: 'entry',
+        path: 'config.segmentId',
+      },
+      {
+        code: 'send-without-template',
+        message: 'Node "welcome" (send): needs a template for channel "email"',
+        nodeId: 'welcome',
+        path: 'config.templateId',
+      },
+      {
+        code: 'missing-config',
+        message: 'Node "wait-3d" (wait): needs mode (duration or until)',
+        nodeId: 'wait-3d',
+        path: 'config',
+      },
+    ]);
+    expect(issuesOf(graph, { segmentExists: (id) => id === 8 }).map((issue) => issue.code)).toEqual([
+      'send-without-template',
+      'missing-config',
+    ]);
+  });
+
   it('reports nodes no trigger leads to', () => {
     const graph = edited((g) => {
       g.nodes.push(send('orphan', 'email'), wait('orphan-wait'));
