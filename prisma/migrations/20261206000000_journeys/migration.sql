@@ -163,8 +163,10 @@ CREATE INDEX "message_enrollment_id_idx" ON "message"("enrollment_id");
 -- CreateIndex
 CREATE UNIQUE INDEX "message_workspace_id_idempotency_key_key" ON "message"("workspace_id", "idempotency_key");
 
--- Hand-written: the ticker's claim reads due active enrolments in wake order from this index alone.
-CREATE INDEX "enrollment_due_idx" ON "enrollment" ("wake_at") WHERE "state" = 'active';
+-- Hand-written: the ticker's claim reads due active enrolments in order from this index alone. A
+-- claimed enrolment is due again only when its lease runs out (GREATEST ignores a NULL lease), so
+-- enrolments in flight are not in the range a claim scans.
+CREATE INDEX "enrollment_due_idx" ON "enrollment" ((GREATEST("wake_at", "lease_until"))) WHERE "state" = 'active';
 -- Hand-written: one running enrolment per customer and journey, whatever the re-entry rule.
 CREATE UNIQUE INDEX "enrollment_one_active_key" ON "enrollment" ("journey_id", "customer_id") WHERE "state" = 'active';
 ALTER TABLE "enrollment" ADD CONSTRAINT "enrollment_state" CHECK ("state" IN ('active', 'completed', 'converted', 'goal-missed', 'exited'));

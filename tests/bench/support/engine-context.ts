@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Clock } from '@kizuna/shared';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../../apps/engine/src/app.module';
 import { loadEngineConfig } from '../../../apps/engine/src/config/engine-config';
@@ -9,6 +10,7 @@ import { createRootLogger } from '../../../apps/engine/src/infrastructure/loggin
 export async function createEngineContext(
   databaseUrl: string,
   env: Record<string, string> = {},
+  clock?: Clock,
 ): Promise<INestApplicationContext> {
   const config = loadEngineConfig({
     ...process.env,
@@ -18,7 +20,7 @@ export async function createEngineContext(
     ...env,
   });
   return NestFactory.createApplicationContext(
-    AppModule.forRoot({ config, databaseUrl, logger: createRootLogger('warn') }),
+    AppModule.forRoot({ config, databaseUrl, logger: createRootLogger('warn'), clock }),
     { logger: false },
   );
 }

@@ -58,17 +58,17 @@ export class EnrollmentRepository {
 
   /**
    * Claims up to `limit` due enrolments of active journeys, earliest first, for `leaseMs`: rows
-   * another ticker is claiming are skipped (SKIP LOCKED), rows whose lease ran out (a killed
-   * worker, a lost job) are claimed again with a new token, so their old job can no longer move them.
+   * another ticker is claiming are skipped (SKIP LOCKED); a claimed row is due again when its lease
+   * runs out (a killed worker, a lost job) and is then claimed with a new token, so its old job can
+   * no longer move it.
    */
   async claimDue(now: Date, limit: number, leaseMs: number, token: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ id: string }>(
       `WITH due AS (
          SELECT e.id FROM enrollment e
-         WHERE e.state = 'active' AND e.wake_at <= $1
-           AND (e.lease_until IS NULL OR e.lease_until < $1)
+         WHERE e.state = 'active' AND GREATEST(e.wake_at, e.lease_until) <= $1
            AND EXISTS (SELECT 1 FROM journey j WHERE j.id = e.journey_id AND j.status = 'active')
-         ORDER BY e.wake_at
+         ORDER BY GREATEST(e.wake_at, e.lease_until)
          LIMIT $2
          FOR UPDATE OF e SKIP LOCKED
        )

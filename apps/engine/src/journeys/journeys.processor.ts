@@ -54,10 +54,12 @@ export class JourneysProcessor implements OnModuleInit {
     this.handlers.register(QueueName.JourneySteps, async ({ enrollmentIds, leaseToken }) => {
       const outcome = await this.steps.execute(enrollmentIds, leaseToken);
       if (outcome.messagesQueued) {
+        // One dispatch job per second at most: a burst of batches shares it.
+        const now = this.clock.now();
         await this.queue.enqueue(
           QueueName.Messages,
-          { requestedAt: this.clock.now().toISOString() },
-          { jobId: 'messages-dispatch' },
+          { requestedAt: now.toISOString() },
+          { jobId: `messages-dispatch-${Math.floor(now.getTime() / 1000)}` },
         );
       }
     });

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @nx/enforce-module-boundaries -- an integration-test helper: it needs the repository-wide test database support, never shipped code
 import { createTestDatabase, type TestDatabase } from '../../../../../../tests/support/test-database';
 import type { Condition, Rule, SegmentRule } from '../../schema/segment-rule.schema';
 import { segmentMembersQuery, type SegmentMembersQueryOptions } from '../segment-queries';
