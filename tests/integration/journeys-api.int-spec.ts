@@ -626,4 +626,101 @@ describe('Journeys over the API', () => {
     const published = await api<{ version: number }>(`/api/v1/journeys/${journey.id}/publish`, { method: 'POST' });
     expect(published.version).toBe(1);
   });
+
+  it('enrols a segment at each cron tick and birthdays a week ahead, each cause once', async () => {
+    // Monday 2027-02-01 08:00 in Tokyo.
+    clock.set('2027-01-31T23:00:00Z');
+    const enrol = test.engine.app.get(EnrolFromTriggersUseCase);
+    const segment = await api<{ id: number }>(
+      '/api/v1/segments',
+      {
+        method: 'POST',
+        json: { name: 'Cron members', definition: rule(attribute('tier', 'cron')) },
+      },
+      201,
+    );
+    const ids = await customers({ id: 'c1', tier: 'cron' }, { id: 'c2', tier: 'cron' });
+    await eventually(
+      () =>
+        test.db.pool.query(`SELECT 1 FROM segment_membership WHERE segment_id = $1 AND exited_at IS NULL`, [
+          segment.id,
+        ]),
+      (r) => r.rowCount === 2,
+      'segment refreshed',
+    );
+    const weekly = {
+      version: 1,
+      reentry: { mode: 'after-cooldown', cooldownDays: 1 },
+      nodes: [
+        { id: 'tick', type: 'trigger.schedule', config: { cron: '0 9 * * 1', segmentId: segment.id } },
+        { id: 'mail', type: 'send', config: { channel: 'email', templateId: 'weekly' } },
+      ],
+      edges: [{ id: 'a', source: 'tick', target: 'mail' }],
+    };
+    const cron = await api<Journey>(
+      '/api/v1/journeys',
+      { method: 'POST', json: { name: 'Weekly', graph: weekly } },
+      201,
+    );
+    await api(`/api/v1/journeys/${cron.id}/publish`, { method: 'POST' });
+    expect(await enrol.schedules()).toBe(0); // 08:00: not yet
+    clock.set('2027-02-01T00:00:00Z'); // Monday 09:00 JST
+    expect(await enrol.schedules()).toBe(2);
+    expect(await enrol.schedules()).toBe(0); // the tick is spent; the next is a week later
+    const { rows: keys } = await test.db.pool.query<{ trigger_key: string }>(
+      `SELECT DISTINCT trigger_key FROM enrollment WHERE journey_id = $1`,
+      [cron.id],
+    );
+    expect(keys).toEqual([{ trigger_key: 'schedule:2027-02-01T00:00:00.000Z' }]);
+    const { rows: next } = await test.db.pool.query<{ next_run_at: Date }>(
+      `SELECT next_run_at FROM journey_trigger WHERE journey_id = $1 AND active`,
+      [cron.id],
+    );
+    expect(next[0]!.next_run_at.toISOString()).toBe('2027-02-08T00:00:00.000Z');
+
+    // A birthday coupon a week ahead, at 10:00 local time; 29 February birthdays on the 28th otherwise.
+    await api(
+      '/api/v1/customers',
+      {
+        method: 'POST',
+        json: {
+          source: 'ec',
+          customers: [
+            { customerId: 'bd1', birthDate: '1990-02-08' },
+            { customerId: 'bd2', birthDate: '1992-02-09' },
+          ],
+        },
+      },
+      201,
+    );
+    const birthday = {
+      version: 1,
+      reentry: { mode: 'after-cooldown', cooldownDays: 300 },
+      nodes: [
+        {
+          id: 'bday',
+          type: 'trigger.date-relative',
+          config: { source: 'attribute', attribute: 'birthDate', yearly: true, offsetDays: -7, timeOfDay: '10:00' },
+        },
+        { id: 'coupon', type: 'send', config: { channel: 'dm', templateId: 'birthday-card' } },
+      ],
+      edges: [{ id: 'a', source: 'bday', target: 'coupon' }],
+    };
+    const card = await api<Journey>(
+      '/api/v1/journeys',
+      { method: 'POST', json: { name: 'Birthday', graph: birthday } },
+      201,
+    );
+    await api(`/api/v1/journeys/${card.id}/publish`, { method: 'POST' });
+    expect(await enrol.dates()).toBe(1);
+    expect(await enrol.dates()).toBe(0); // today is scanned
+    const { rows: cards } = await test.db.pool.query<{ trigger_key: string; wake_at: Date }>(
+      `SELECT trigger_key, wake_at FROM enrollment WHERE journey_id = $1`,
+      [card.id],
+    );
+    expect(cards).toEqual([{ trigger_key: 'date:2027-02-01', wake_at: new Date('2027-02-01T01:00:00Z') }]);
+    clock.set('2027-02-02T00:00:00Z');
+    expect(await enrol.dates()).toBe(1); // bd2, a day later
+    expect(ids.c1).toBeGreaterThan(0);
+  });
 });
