@@ -301,6 +301,11 @@ describe('kizuna CLI', () => {
         },
       }),
     );
+    // Publishing needs the templates its sends name.
+    await test.db.pool.query(
+      `INSERT INTO message_template (workspace_id, key, channel, name, content)
+       SELECT id, 'welcome-card', 'dm', 'Welcome card', '{"channel":"dm","creativeId":"card-1","fallbacks":{}}' FROM workspace WHERE slug = 'cli-shop'`,
+    );
     const published = await kizuna('journeys', 'publish', welcome, '--workspace', 'cli-shop');
     expect(published).toMatchObject({
       code: 0,

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { ManualClock } from '@kizuna/shared';
 import { JourneyTicker } from '../../apps/engine/src/journeys/journey-ticker';
-import { JourneysProcessor } from '../../apps/engine/src/journeys/journeys.processor';
+import { DispatchOutboxUseCase } from '../../apps/engine/src/channels/use-cases/dispatch-outbox.use-case';
 import { EnrolFromTriggersUseCase } from '../../apps/engine/src/journeys/use-cases/enrol-from-triggers.use-case';
 import { JOB_QUEUE, type JobQueue } from '../../apps/engine/src/infrastructure/queue/job-queue.port';
-import { QueueName } from '../../apps/engine/src/infrastructure/queue/queue-definitions';
+import { ALL_QUEUES } from '../../apps/engine/src/infrastructure/queue/queue-definitions';
 import { startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
 
 const rule = (...rules: unknown[]) => ({ version: 1, root: { type: 'group', combinator: 'and', rules } });
@@ -45,9 +46,12 @@ describe('Journeys over the API', () => {
   async function queueIdle(): Promise<void> {
     const queue = test.engine.app.get<JobQueue>(JOB_QUEUE);
     for (;;) {
-      const counts = await queue.counts(QueueName.JourneySteps);
-      const segments = await queue.counts(QueueName.Segments);
-      if (counts.waiting + counts.active + counts.delayed + segments.waiting + segments.active === 0) return;
+      let busy = 0;
+      for (const name of ALL_QUEUES) {
+        const counts = await queue.counts(name);
+        busy += counts.waiting + counts.active + counts.delayed;
+      }
+      if (busy === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
@@ -61,7 +65,9 @@ describe('Journeys over the API', () => {
       await queueIdle();
       if (!claimed) break;
     }
-    await test.engine.app.get(JourneysProcessor).dispatchSandbox();
+    // The outbox: messages go to their channel's send queue (the sandbox: no provider configured).
+    await test.engine.app.get(DispatchOutboxUseCase).execute();
+    await queueIdle();
   }
 
   async function customers(
@@ -73,7 +79,13 @@ describe('Journeys over the API', () => {
         method: 'POST',
         json: {
           source: 'ec',
-          customers: list.map((c) => ({ customerId: c.id, email: `${c.id}@example.jp`, attributes: { tier: c.tier } })),
+          customers: list.map((c) => ({
+            customerId: c.id,
+            email: `${c.id}@example.jp`,
+            // A LINE user id (U + 32 hex digits) for everyone: LINE sends need one.
+            lineUserId: `U${createHash('md5').update(c.id).digest('hex')}`,
+            attributes: { tier: c.tier },
+          })),
         },
       },
       201,
@@ -137,6 +149,41 @@ describe('Journeys over the API', () => {
   beforeAll(async () => {
     test = await startTestEngine({ KIZUNA_PERIODIC_TASKS: 'off' }, { clock });
     shop = await test.createWorkspace('journey-shop');
+    // Publishing checks that every send names an existing template of its channel.
+    const templates: [string, string][] = [
+      ['welcome', 'email'],
+      ['gold-offer', 'line'],
+      ['one', 'email'],
+      ['two', 'email'],
+      ['three', 'email'],
+      ['thanks', 'email'],
+      ['nudge', 'email'],
+      ['v1', 'email'],
+      ['v2', 'email'],
+      ['gold', 'email'],
+      ['catalogue', 'dm'],
+      ['weekly', 'email'],
+      ['birthday-card', 'dm'],
+      ['welcome-card', 'dm'],
+    ];
+    for (const [key, channel] of templates) {
+      const content =
+        channel === 'email'
+          ? {
+              channel,
+              subject: `{{ customer.fullName }} 様 ${key}`,
+              html: `<p>${key}</p>`,
+              fallbacks: { 'customer.fullName': 'お客' },
+            }
+          : channel === 'line'
+            ? { channel, messages: [{ type: 'text', text: key }] }
+            : { channel, creativeId: key };
+      const response = await test.api(shop, `/api/v1/templates/${channel}/${key}`, {
+        method: 'PUT',
+        json: { content },
+      });
+      expect(response.status).toBe(200);
+    }
   });
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { CustomersModule } from './customers/customers.module';
 import { DemoModule } from './demo/demo.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { ChannelsModule } from './channels/channels.module';
 import { ImportsModule } from './imports/imports.module';
 import { JourneysModule } from './journeys/journeys.module';
 import type { Clock } from '@kizuna/shared';
@@ -17,6 +18,7 @@ import { DatabaseModule } from './infrastructure/database/database.module';
 import { DataChangeModule } from './infrastructure/data-changes/data-change.notifier';
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { SchedulingModule } from './infrastructure/scheduling/periodic-tasks';
+import { SecretsModule } from './infrastructure/secrets/secret-box';
 import { SegmentsModule } from './segments/segments.module';
 import { WorkspaceModule } from './workspaces/workspace.module';
 
@@ -48,6 +50,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, config.KIZUNA_DB_POOL_SIZE),
         QueueModule.forRoot(config.REDIS_URL),
         DataChangeModule,
+        SecretsModule,
         SchedulingModule,
         WorkspaceModule,
         AuthModule,
@@ -57,6 +60,7 @@ export class AppModule {
         ImportsModule,
         AnalyticsModule,
         SegmentsModule,
+        ChannelsModule,
         JourneysModule,
         DemoModule,
       ],

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { EngineConfig } from '../config/engine-config';
@@ -7,11 +8,20 @@ import { serveEditor } from './serve-editor';
 
 /** Everything HTTP-wide: the /api prefix, validation, errors, body limits, OpenAPI docs, the editor. */
 export function configureHttp(app: NestExpressApplication, config: EngineConfig): void {
-  app.setGlobalPrefix('api');
+  // Provider webhooks and the links in customers' messages live outside /api: their URLs are
+  // printed in emails and registered with providers, and are not part of the versioned API.
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'webhooks/*path', method: RequestMethod.ALL },
+      { path: 't/*path', method: RequestMethod.ALL },
+    ],
+  });
   app.useGlobalPipes(createSchemaValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   // An events batch of 1,000 with properties fits comfortably; larger bodies are refused with 413.
   app.useBodyParser('json', { limit: '5mb' });
+  // Twilio posts its webhooks as forms.
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.disable('x-powered-by');
 
   const document = () =>

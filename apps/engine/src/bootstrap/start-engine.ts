@@ -33,6 +33,8 @@ export async function startEngine(
       AppModule.forRoot({ config, databaseUrl: database.url, logger, clock: options.clock }),
       {
         bufferLogs: true,
+        // Webhook signatures are computed over the exact bytes received (LINE: X-Line-Signature).
+        rawBody: true,
       },
     );
     app.useLogger(app.get(PinoNestLogger));

@@ -37,6 +37,20 @@ export const EngineConfigSchema = z.object({
   KIZUNA_JOURNEY_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Claimed enrolments a killed worker left behind are claimed again after this long. */
   KIZUNA_JOURNEY_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  /**
+   * 32 bytes, base64: encrypts provider secrets at rest and signs tracking and unsubscribe links.
+   * Unset: a key is generated once into KIZUNA_DATA_DIR/secret.key (fine for one machine; set it
+   * in production so every process and every restore shares it).
+   */
+  KIZUNA_SECRET_KEY: z
+    .string()
+    .refine(
+      (value) => Buffer.from(value, 'base64').length === 32,
+      'must be 32 bytes in base64 (openssl rand -base64 32)',
+    )
+    .optional(),
+  /** The address customers reach the engine at: tracking links, unsubscribe pages, webhook signatures. */
+  KIZUNA_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,7 +62,7 @@ export type EngineConfig = z.infer<typeof EngineConfigSchema> & {
   uploadDir: string;
 };
 
-export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL'] as const;
+export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'KIZUNA_SECRET_KEY'] as const;
 
 export class ConfigError extends Error {
   constructor(issues: z.core.$ZodIssue[]) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ENGINE_CONFIG, type EngineConfig } from '../config/engine-config';
 import { SegmentRepository } from '../segments/segment.repository';
 import { SegmentService } from '../segments/segment.service';
+import { TemplateService } from '../channels/template.service';
 
 /** The ready-made journeys of scenarios/: listed for the template picker, instantiated per workspace. */
 @Injectable()
@@ -17,6 +18,7 @@ export class JourneyTemplates {
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
     private readonly segments: SegmentRepository,
     private readonly segmentService: SegmentService,
+    private readonly messageTemplates: TemplateService,
   ) {}
 
   list(): JourneyTemplate[] {
@@ -59,6 +61,7 @@ export class JourneyTemplates {
         }));
       ids.set(needed.ref, segment.id);
     }
+    await this.ensureMessageTemplates(workspaceId, template);
     const mapSegment = (config: Record<string, unknown>) =>
       typeof config.segmentId === 'number' && ids.has(config.segmentId)
         ? { ...config, segmentId: ids.get(config.segmentId) }
@@ -67,5 +70,60 @@ export class JourneyTemplates {
       ...template.graph,
       nodes: template.graph.nodes.map((node) => ({ ...node, config: mapSegment(node.config) })),
     };
+  }
+
+  /**
+   * A starting message for every template key the journey sends that the workspace lacks, so the
+   * journey can be published and tried at once; marketers then write the real copy.
+   */
+  private async ensureMessageTemplates(workspaceId: number, template: JourneyTemplate): Promise<void> {
+    const existing = await this.messageTemplates.keysByChannel(workspaceId);
+    for (const node of template.graph.nodes) {
+      if (node.type !== 'send') continue;
+      const { channel, templateId, channels } = node.config as {
+        channel?: string;
+        templateId?: string;
+        channels?: string[];
+      };
+      if (!templateId || !channel) continue;
+      for (const target of channel === 'best' ? (channels ?? ['line', 'email', 'sms', 'dm']) : [channel]) {
+        if (existing.get(target)?.has(templateId)) continue;
+        await this.messageTemplates.put(workspaceId, target, templateId, {
+          name: `${template.nameJa}: ${node.label ?? templateId}`,
+          content: starterContent(target),
+        });
+        existing.set(target, (existing.get(target) ?? new Set()).add(templateId));
+      }
+    }
+  }
+}
+
+/** Placeholder copy per channel (Liquid), addressed by name with a fallback. */
+function starterContent(channel: string): Record<string, unknown> {
+  const greeting = '{{ customer.fullName }} 様';
+  const fallbacks = { 'customer.fullName': 'お客' };
+  switch (channel) {
+    case 'email':
+      return {
+        channel,
+        subject: '{{ customer.fullName }} 様へのお知らせ',
+        html: `<p>${greeting}</p><p>いつもご利用ありがとうございます。</p><p><a href="https://example.com/">詳しくはこちら</a></p>`,
+        fallbacks,
+      };
+    case 'line':
+      return {
+        channel,
+        messages: [{ type: 'text', text: `${greeting}\nいつもご利用ありがとうございます。` }],
+        fallbacks,
+      };
+    case 'sms':
+      return { channel, body: `${greeting} いつもご利用ありがとうございます。`, fallbacks };
+    default:
+      return {
+        channel: 'dm',
+        creativeId: 'standard-postcard',
+        message: `${greeting} いつもありがとうございます。`,
+        fallbacks,
+      };
   }
 }

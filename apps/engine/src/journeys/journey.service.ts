@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK } from '../infrastructure/clock.provider';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { withTransaction } from '../infrastructure/database/transaction';
+import { TemplateService } from '../channels/template.service';
 import { SegmentRepository } from '../segments/segment.repository';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { EnrollmentRepository, type EnrollmentState } from './enrollment.repository';
@@ -36,6 +37,7 @@ export class JourneyService {
     private readonly enrollments: EnrollmentRepository,
     private readonly segments: SegmentRepository,
     private readonly workspaces: WorkspaceService,
+    private readonly templates: TemplateService,
   ) {}
 
   list(workspaceId: number): Promise<JourneyRecord[]> {

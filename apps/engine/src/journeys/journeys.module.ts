@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
 import { MessageRepository } from '../messages/message.repository';
 import { SegmentsModule } from '../segments/segments.module';
 import { WorkspaceModule } from '../workspaces/workspace.module';
@@ -20,7 +21,7 @@ import { ResumeOnActivityUseCase } from './use-cases/resume-on-activity.use-case
 import { SimulateJourneyUseCase } from './use-cases/simulate-journey.use-case';
 
 @Module({
-  imports: [WorkspaceModule, SegmentsModule],
+  imports: [WorkspaceModule, SegmentsModule, ChannelsModule],
   controllers: [JourneyController],
   providers: [
     JourneyRepository,

@@ -10,7 +10,6 @@ import { JOB_QUEUE, type JobQueue } from '../infrastructure/queue/job-queue.port
 import { QueueName } from '../infrastructure/queue/queue-definitions';
 import { PeriodicTasks } from '../infrastructure/scheduling/periodic-tasks';
 import type { Pool } from '@kizuna/db';
-import { MessageRepository } from '../messages/message.repository';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { pruneRateWindows } from './channel-rate-limiter';
 import { JourneyTicker } from './journey-ticker';
@@ -20,14 +19,11 @@ import { ResumeOnActivityUseCase } from './use-cases/resume-on-activity.use-case
 
 /** How often triggers are caught up (schedules, birthdays, segment changes and events a notification missed). */
 export const JOURNEY_TRIGGERS_EVERY_MS = 5_000;
-/** How often the sandbox transport delivers queued messages. */
-export const MESSAGE_DISPATCH_EVERY_MS = 500;
-const SANDBOX_BATCH = 5_000;
 
 /**
  * The journey engine's workers: the ticker (due enrolments -> step jobs), the step jobs, trigger
- * catch-up, reactions to data changes (segment entries, events, purchases) and the outbox's
- * sandbox delivery. Everything reads PostgreSQL; a lost job or notification is made up by the
+ * catch-up and reactions to data changes (segment entries, events, purchases). Messages the
+ * steps create are handed to the outbox's dispatcher (channels module). Everything reads PostgreSQL; a lost job or notification is made up by the
  * next tick.
  */
 @Injectable()
@@ -42,7 +38,6 @@ export class JourneysProcessor implements OnModuleInit {
     private readonly steps: ProcessStepBatchUseCase,
     private readonly enrol: EnrolFromTriggersUseCase,
     private readonly activity: ResumeOnActivityUseCase,
-    private readonly messages: MessageRepository,
     private readonly workspaces: WorkspaceService,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -63,9 +58,6 @@ export class JourneysProcessor implements OnModuleInit {
         );
       }
     });
-    this.handlers.register(QueueName.Messages, async () => {
-      await this.dispatchSandbox();
-    });
     this.periodic.register('journey-ticker', this.config.KIZUNA_JOURNEY_TICK_MS, async () => {
       await this.ticker.tick();
     });
@@ -74,20 +66,7 @@ export class JourneysProcessor implements OnModuleInit {
       for (const workspace of await this.workspaces.list()) await this.activity.onPurchases(workspace.id);
       await pruneRateWindows(this.pool, this.clock.now());
     });
-    this.periodic.register('message-dispatch', MESSAGE_DISPATCH_EVERY_MS, async () => {
-      await this.dispatchSandbox();
-    });
     this.notifier.subscribe((change) => this.react(change));
-  }
-
-  /** Delivers every due queued message through the sandbox transport. */
-  async dispatchSandbox(): Promise<number> {
-    let delivered = 0;
-    for (;;) {
-      const count = await this.messages.deliverQueuedInSandbox(this.clock.now(), SANDBOX_BATCH);
-      delivered += count;
-      if (count < SANDBOX_BATCH) return delivered;
-    }
   }
 
   private async react(change: DataChange): Promise<void> {

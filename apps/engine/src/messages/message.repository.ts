@@ -92,24 +92,6 @@ export class MessageRepository {
     return counts;
   }
 
-  /**
-   * The sandbox transport (no provider configured): takes due queued messages and records them
-   * as delivered, so demos and benchmarks run offline. Returns how many it delivered.
-   */
-  async deliverQueuedInSandbox(now: Date, limit: number): Promise<number> {
-    const { rowCount } = await this.pool.query(
-      `WITH due AS (
-         SELECT id FROM message WHERE status = 'queued' AND next_attempt_at <= $1
-         ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED
-       )
-       UPDATE message m SET status = 'delivered', attempts = attempts + 1, sent_at = $1, delivered_at = $1,
-         next_attempt_at = NULL, provider_message_id = 'sandbox-' || m.id
-       FROM due WHERE m.id = due.id`,
-      [now, limit],
-    );
-    return rowCount ?? 0;
-  }
-
   async listForJourney(workspaceId: number, journeyId: number, limit = 1000): Promise<MessageRecord[]> {
     const { rows } = await this.pool.query<MessageRecord>(
       `SELECT id, customer_id AS "customerId", enrollment_id AS "enrollmentId", journey_id AS "journeyId", node_id AS "nodeId",

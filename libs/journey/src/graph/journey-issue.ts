@@ -18,7 +18,8 @@ export type JourneyIssueCode =
   | 'split-weights'
   | 'send-without-template'
   | 'invalid-schedule'
-  | 'unknown-segment';
+  | 'unknown-segment'
+  | 'unknown-template';
 
 /**
  * One problem of a journey graph, for the editor to show on the node or edge it concerns. `path` is

@@ -9,6 +9,7 @@ export interface NodeConfigCheck {
   /** For schedules without a timezone of their own. */
   timeZone: string;
   segmentExists?: ((segmentId: number) => boolean) | undefined;
+  templateExists?: ((channel: string, templateId: string) => boolean) | undefined;
 }
 
 /** Everything wrong with one node's config: its shape by type, then what the shape cannot say. */
@@ -21,7 +22,7 @@ export function nodeConfigIssues(node: JourneyNode, check: NodeConfigCheck): Jou
     case 'split':
       return [...issues, ...splitWeightIssues(node)];
     case 'send':
-      return [...issues, ...sendTemplateIssues(node)];
+      return [...issues, ...sendTemplateIssues(node, check.templateExists)];
     case 'trigger.schedule':
       return [...issues, ...scheduleIssues(node, check.timeZone), ...triggerSegmentIssues(node, check.segmentExists)];
     case 'trigger.segment-entry':
@@ -75,9 +76,20 @@ function splitWeightIssues(node: JourneyNode): JourneyIssue[] {
 }
 
 /** A draft may save a send before its template is chosen; the engine would suppress every message. */
-function sendTemplateIssues(node: JourneyNode): JourneyIssue[] {
+function sendTemplateIssues(
+  node: JourneyNode,
+  templateExists?: (channel: string, templateId: string) => boolean,
+): JourneyIssue[] {
   const { channel, templateId } = node.config;
   const knownChannel = typeof channel === 'string' && (SEND_CHANNELS as readonly string[]).includes(channel);
+  if (knownChannel && typeof templateId === 'string' && templateId !== '') {
+    // "best" picks a channel at send time: the template must exist for every channel it may pick.
+    const channels = channel === 'best' ? bestChannels(node.config.channels) : [channel];
+    const missing = templateExists ? channels.filter((c) => !templateExists(c, templateId)) : [];
+    if (!missing.length) return [];
+    const message = `no ${listInWords(missing, 'or')} template "${templateId}" in this workspace`;
+    return [nodeIssue('unknown-template', node, message, { path: 'config.templateId' })];
+  }
   if (!knownChannel || (templateId !== undefined && templateId !== '')) return [];
   const message = `needs a template for channel "${channel}"`;
   return [nodeIssue('send-without-template', node, message, { path: 'config.templateId' })];
@@ -104,4 +116,10 @@ function exitIdIssues(node: JourneyNode): JourneyIssue[] {
     seen.add(id);
   });
   return issues;
+}
+
+function bestChannels(channels: unknown): string[] {
+  return Array.isArray(channels) && channels.every((c) => typeof c === 'string')
+    ? channels
+    : ['line', 'email', 'sms', 'dm'];
 }

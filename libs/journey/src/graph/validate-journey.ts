@@ -16,6 +16,8 @@ export interface ValidateJourneyOptions {
   timeZone?: string;
   /** Whether the workspace has this segment; without it, segment ids are not looked up. */
   segmentExists?: (segmentId: number) => boolean;
+  /** Whether the workspace has a template of this key for the channel; without it, templates are not looked up. */
+  templateExists?: (channel: string, templateId: string) => boolean;
 }
 
 export type JourneyValidation =
@@ -38,7 +40,11 @@ export function validateJourney(input: unknown, options: ValidateJourneyOptions 
   const graph = parsed.data;
   const nodes = nodesById(graph);
   const adjacency = nodeAdjacency(graph, nodes);
-  const check = { timeZone: options.timeZone ?? DEFAULT_JOURNEY_TIME_ZONE, segmentExists: options.segmentExists };
+  const check = {
+    timeZone: options.timeZone ?? DEFAULT_JOURNEY_TIME_ZONE,
+    segmentExists: options.segmentExists,
+    templateExists: options.templateExists,
+  };
   const issues = [
     ...duplicateIdIssues(graph, nodes),
     ...triggerIssues(graph, nodes),

@@ -9,6 +9,10 @@ export const QueueName = {
   Analytics: 'analytics',
   JourneySteps: 'journey-steps',
   Messages: 'messages',
+  SendEmail: 'send-email',
+  SendLine: 'send-line',
+  SendSms: 'send-sms',
+  SendDm: 'send-dm',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -29,8 +33,13 @@ export interface JobPayloads {
   [QueueName.Analytics]: { workspaceId: number; requestedAt: string; reason: string };
   /** Move these claimed enrolments (ids as strings: bigint); only while `leaseToken` still holds them. */
   [QueueName.JourneySteps]: { enrollmentIds: string[]; leaseToken: string };
-  /** Deliver queued outbox messages (the sandbox transport until a provider is configured). */
+  /** Hand queued outbox messages to the channel queues. */
   [QueueName.Messages]: { requestedAt: string };
+  /** Send these outbox messages (claimed by the dispatcher: status 'sending'). */
+  [QueueName.SendEmail]: { messageIds: string[] };
+  [QueueName.SendLine]: { messageIds: string[] };
+  [QueueName.SendSms]: { messageIds: string[] };
+  [QueueName.SendDm]: { messageIds: string[] };
 }
 
 export interface QueueSettings {
@@ -54,6 +63,20 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   // database busy. A failed batch is retried; a batch whose lease moved on does nothing.
   [QueueName.JourneySteps]: { concurrency: 4, attempts: 5, backoffMs: 500 },
   [QueueName.Messages]: { concurrency: 1, attempts: 3, backoffMs: 1_000 },
+  // Sends wait on providers, not on the CPU: several batches at once. A provider failure is
+  // handled per message (retry later or bounce), so a job fails only when PostgreSQL does.
+  [QueueName.SendEmail]: { concurrency: 4, attempts: 5, backoffMs: 1_000 },
+  [QueueName.SendLine]: { concurrency: 4, attempts: 5, backoffMs: 1_000 },
+  [QueueName.SendSms]: { concurrency: 4, attempts: 5, backoffMs: 1_000 },
+  [QueueName.SendDm]: { concurrency: 1, attempts: 5, backoffMs: 1_000 },
 };
+
+/** The queue that sends each channel's messages. */
+export const SEND_QUEUES = {
+  email: QueueName.SendEmail,
+  line: QueueName.SendLine,
+  sms: QueueName.SendSms,
+  dm: QueueName.SendDm,
+} as const;
 
 export const ALL_QUEUES = Object.values(QueueName);

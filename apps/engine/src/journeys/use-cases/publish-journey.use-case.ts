@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK } from '../../infrastructure/clock.provider';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
 import { withTransaction } from '../../infrastructure/database/transaction';
+import { TemplateService } from '../../channels/template.service';
 import { SegmentRepository } from '../../segments/segment.repository';
 import { WorkspaceService } from '../../workspaces/workspace.service';
 import { summariseChanges } from '../journey-diff';
@@ -27,11 +28,13 @@ export class PublishJourneyUseCase {
     private readonly triggers: JourneyTriggerRepository,
     private readonly segments: SegmentRepository,
     private readonly workspaces: WorkspaceService,
+    private readonly templates: TemplateService,
   ) {}
 
   async execute(workspaceId: number, journeyId: number): Promise<JourneyVersionRecord> {
     const workspace = await this.workspaces.get(workspaceId);
     const segmentIds = new Set((await this.segments.list(workspaceId)).map((s) => s.id));
+    const templates = await this.templates.keysByChannel(workspaceId);
     const now = this.clock.now();
     const version = await withTransaction(this.pool, async (tx) => {
       const journey = await this.journeys.find(workspaceId, journeyId, tx, true);
@@ -41,6 +44,7 @@ export class PublishJourneyUseCase {
       const graph = assertValidJourney(journey.draft, {
         timeZone: workspace.timezone,
         segmentExists: (id) => segmentIds.has(id),
+        templateExists: (channel, key) => templates.get(channel)?.has(key) ?? false,
       });
       const previous = journey.currentVersionId
         ? (await this.journeys.versionsById([journey.currentVersionId]))[0]

@@ -1,0 +1,114 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import { ChannelSettingsService } from './channel-settings.service';
+import { MessageActionsService } from './message-actions.service';
+import { TemplateService } from './template.service';
+
+const TemplateBodySchema = z.object({ name: z.string().min(1).max(200).optional(), content: z.unknown() }).strict();
+const PreviewBodySchema = z.object({ customerId: z.number().int().positive() }).strict();
+
+@ApiTags('Channels')
+@ApiBearerAuth()
+@Controller('v1')
+export class ChannelsController {
+  constructor(
+    private readonly settings: ChannelSettingsService,
+    private readonly templates: TemplateService,
+    private readonly messages: MessageActionsService,
+  ) {}
+
+  /** Which channels have a provider configured (public parts only: secrets never leave the engine). */
+  @Get('channels')
+  listSettings(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
+    return this.settings.list(auth.workspaceId);
+  }
+
+  /** `{ public: {...}, secret: {...} }` for email (SMTP URL), line (token, secret) or sms (Twilio). */
+  @Put('channels/:channel')
+  putSettings(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Param('channel') channel: string,
+    @Body() body: unknown,
+  ) {
+    return this.settings.put(auth.workspaceId, channel, body);
+  }
+
+  /** Back to the sandbox transport for this channel. */
+  @Delete('channels/:channel')
+  @HttpCode(204)
+  async deleteSettings(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Param('channel') channel: string,
+  ): Promise<void> {
+    await this.settings.remove(auth.workspaceId, channel);
+  }
+
+  @Get('templates')
+  listTemplates(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
+    return this.templates.list(auth.workspaceId);
+  }
+
+  @Get('templates/:channel/:key')
+  getTemplate(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Param('channel') channel: string,
+    @Param('key') key: string,
+  ) {
+    return this.templates.get(auth.workspaceId, channel, key);
+  }
+
+  /** Creates or replaces a channel's template of this key (Liquid; checked for syntax when saved). */
+  @Put('templates/:channel/:key')
+  putTemplate(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Param('channel') channel: string,
+    @Param('key') key: string,
+    @Body({ schema: TemplateBodySchema }) body: z.infer<typeof TemplateBodySchema>,
+  ) {
+    return this.templates.put(auth.workspaceId, channel, key, body);
+  }
+
+  @Delete('templates/:channel/:key')
+  @HttpCode(204)
+  async deleteTemplate(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Param('channel') channel: string,
+    @Param('key') key: string,
+  ): Promise<void> {
+    await this.templates.remove(auth.workspaceId, channel, key);
+  }
+
+  /** The template rendered for one customer, as it would be sent (nothing is sent). */
+  @Post('templates/:channel/:key/preview')
+  @HttpCode(200)
+  previewTemplate(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Param('channel') channel: string,
+    @Param('key') key: string,
+    @Body({ schema: PreviewBodySchema }) body: z.infer<typeof PreviewBodySchema>,
+  ) {
+    return this.messages.preview(auth.workspaceId, channel, key, body.customerId);
+  }
+
+  /** A message with its responses (delivery, opens, clicks, replies...). */
+  @Get('messages/:id')
+  getMessage(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id') id: string) {
+    return this.messages.get(auth.workspaceId, id);
+  }
+
+  /** Dead letters: messages that failed after every retry, with the reason. */
+  @Get('messages')
+  listFailed(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
+    return this.messages.failed(auth.workspaceId);
+  }
+
+  /** Queues a failed message again (after the cause is fixed). */
+  @Post('messages/:id/retry')
+  @HttpCode(200)
+  retry(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id') id: string) {
+    return this.messages.retry(auth.workspaceId, id);
+  }
+}
