@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WorkspaceModule } from '../workspaces/workspace.module';
 import { ChannelSettingsService } from './channel-settings.service';
 import { ChannelsController } from './channels.controller';
 import { ChannelsProcessor } from './channels.processor';
@@ -10,10 +11,13 @@ import { TrackingController } from './tracking.controller';
 import { CHANNEL_DELIVERIES, type ChannelDelivery } from './transports/channel-delivery';
 import { EmailDelivery } from './transports/email.delivery';
 import { SandboxDelivery } from './transports/sandbox.delivery';
+import { AttributeConversionsUseCase } from './use-cases/attribute-conversions.use-case';
+import { ConversionTriggers } from './conversion-triggers';
 import { DispatchOutboxUseCase } from './use-cases/dispatch-outbox.use-case';
 import { SendMessagesUseCase } from './use-cases/send-messages.use-case';
 
 @Module({
+  imports: [WorkspaceModule],
   controllers: [ChannelsController, TrackingController],
   providers: [
     ChannelSettingsService,
@@ -34,8 +38,17 @@ import { SendMessagesUseCase } from './use-cases/send-messages.use-case';
     },
     DispatchOutboxUseCase,
     SendMessagesUseCase,
+    AttributeConversionsUseCase,
+    ConversionTriggers,
     ChannelsProcessor,
   ],
-  exports: [ChannelSettingsService, TemplateService, ResponseRepository, DispatchOutboxUseCase, MessageLinks],
+  exports: [
+    ChannelSettingsService,
+    TemplateService,
+    ResponseRepository,
+    DispatchOutboxUseCase,
+    MessageLinks,
+    AttributeConversionsUseCase,
+  ],
 })
 export class ChannelsModule {}

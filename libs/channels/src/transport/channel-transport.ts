@@ -27,7 +27,7 @@ export interface ChannelTransport<Content> {
   close(): Promise<void>;
 }
 
-/** Delay before retry `attempt` (1-based): exponential from `baseMs`, capped, with full jitter (AWS architecture blog). */
+/** Delay before retry `attempt` (1-based): exponential from `baseMs`, capped, with "equal jitter" (half fixed, half random; AWS Architecture Blog, "Exponential Backoff and Jitter") so retries of a burst spread out. */
 export function retryDelayMs(attempt: number, baseMs: number, capMs: number, random: () => number): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));

@@ -26,6 +26,11 @@ export const DeliverySettingsSchema = z
       })
       .strict()
       .default({ windowDays: 7, perChannel: 2, overall: 3 }),
+    /**
+     * An order this many days after a message is that message's conversion (the latest message
+     * before the order wins); holdout customers' orders this long after entering count for lift.
+     */
+    attributionWindowDays: z.number().int().min(1).max(90).default(7),
     /** Sends per second per channel across all engine processes (absent: unlimited). */
     rateLimits: z.partialRecord(z.enum(CHANNELS), perSecond).default({}),
   })
