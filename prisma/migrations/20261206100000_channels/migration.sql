@@ -98,3 +98,5 @@ ALTER TABLE "response" ADD CONSTRAINT "response_kind" CHECK ("kind" IN ('deliver
 ALTER TABLE "dm_batch" ADD CONSTRAINT "dm_batch_status" CHECK ("status" IN ('open', 'exported'));
 -- Hand-written: dispatchers find messages being sent whose sender died (their lease is next_attempt_at).
 CREATE INDEX "message_sending_idx" ON "message" ("next_attempt_at") WHERE "status" = 'sending';
+-- Hand-written: provider delivery reports find their message by the provider's id.
+CREATE INDEX "message_provider_id_idx" ON "message" ("workspace_id", "provider_message_id") WHERE "provider_message_id" IS NOT NULL;

@@ -5,6 +5,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { SecretBox } from '../infrastructure/secrets/secret-box';
 
+/** Another process's change to the settings is seen within this long. */
+const RESOLVED_TTL_MS = 5_000;
+
 export interface ChannelSettingsView {
   channel: ConfigurableChannel;
   configured: true;
@@ -17,6 +20,8 @@ export interface ChannelSettingsView {
 @Injectable()
 export class ChannelSettingsService {
   private readonly logger = new Logger(ChannelSettingsService.name);
+  /** Resolved settings for a few seconds: every send batch needs them, decrypting each time is waste. */
+  private readonly resolved = new Map<string, { at: number; settings: unknown }>();
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -57,6 +62,7 @@ export class ChannelSettingsService {
        RETURNING updated_at AS "updatedAt"`,
       [workspaceId, channel, JSON.stringify(parsed.data.public), this.secrets.seal(parsed.data.secret)],
     );
+    this.resolved.delete(`${workspaceId}:${channel}`);
     this.logger.log({ workspaceId, channel }, 'channel settings changed');
     return {
       channel: channel,
@@ -71,11 +77,24 @@ export class ChannelSettingsService {
       `DELETE FROM channel_settings WHERE workspace_id = $1 AND channel = $2`,
       [workspaceId, channel],
     );
+    this.resolved.delete(`${workspaceId}:${channel}`);
     if (!rowCount) throw new NotFoundError('channel settings', channel);
   }
 
   /** The full settings for a transport (secret included), or undefined: the sandbox sends instead. */
   async resolve<C extends ConfigurableChannel>(
+    workspaceId: number,
+    channel: C,
+  ): Promise<ChannelSettingsOf<C> | undefined> {
+    const key = `${workspaceId}:${channel}`;
+    const cached = this.resolved.get(key);
+    if (cached && Date.now() - cached.at < RESOLVED_TTL_MS) return cached.settings as ChannelSettingsOf<C> | undefined;
+    const settings = await this.read(workspaceId, channel);
+    this.resolved.set(key, { at: Date.now(), settings });
+    return settings;
+  }
+
+  private async read<C extends ConfigurableChannel>(
     workspaceId: number,
     channel: C,
   ): Promise<ChannelSettingsOf<C> | undefined> {

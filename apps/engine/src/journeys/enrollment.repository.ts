@@ -64,16 +64,17 @@ export class EnrollmentRepository {
    */
   async claimDue(now: Date, limit: number, leaseMs: number, token: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ id: string }>(
-      `WITH due AS (
-         SELECT e.id FROM enrollment e
-         WHERE e.state = 'active' AND GREATEST(e.wake_at, e.lease_until) <= $1
-           AND EXISTS (SELECT 1 FROM journey j WHERE j.id = e.journey_id AND j.status = 'active')
-         ORDER BY GREATEST(e.wake_at, e.lease_until)
+      // ARRAY(...): the due ids once, then each row by its key, whatever the statistics say
+      // (a join planned on stale statistics can become a nested loop over every enrolment).
+      `UPDATE enrollment e SET lease_token = $3, lease_until = $1::timestamptz + make_interval(secs => $4::float8 / 1000)
+       WHERE e.id = ANY(ARRAY(
+         SELECT d.id FROM enrollment d
+         WHERE d.state = 'active' AND GREATEST(d.wake_at, d.lease_until) <= $1
+           AND EXISTS (SELECT 1 FROM journey j WHERE j.id = d.journey_id AND j.status = 'active')
+         ORDER BY GREATEST(d.wake_at, d.lease_until)
          LIMIT $2
-         FOR UPDATE OF e SKIP LOCKED
-       )
-       UPDATE enrollment e SET lease_token = $3, lease_until = $1::timestamptz + make_interval(secs => $4::float8 / 1000)
-       FROM due WHERE e.id = due.id
+         FOR UPDATE OF d SKIP LOCKED
+       ))
        RETURNING e.id, e.wake_at`,
       [now, limit, token, leaseMs],
     );

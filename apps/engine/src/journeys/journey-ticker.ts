@@ -42,13 +42,14 @@ export class JourneyTicker {
         this.config.KIZUNA_JOURNEY_LEASE_MS,
         token,
       );
+      const jobs = [];
       for (let start = 0; start < ids.length; start += batchSize) {
-        await this.queue.enqueue(
-          QueueName.JourneySteps,
-          { enrollmentIds: ids.slice(start, start + batchSize), leaseToken: token },
-          { jobId: `steps-${token}-${start / batchSize}` },
-        );
+        jobs.push({
+          payload: { enrollmentIds: ids.slice(start, start + batchSize), leaseToken: token },
+          options: { jobId: `steps-${token}-${start / batchSize}` },
+        });
       }
+      await this.queue.enqueueMany(QueueName.JourneySteps, jobs);
       claimed += ids.length;
       if (ids.length < perClaim) break;
     }

@@ -258,7 +258,9 @@ export class SendMessagesUseCase {
     }
     if (!updates.length) return;
     await this.pool.query(
-      `UPDATE message m SET status = u.status, attempts = m.attempts + 1, next_attempt_at = u.next_attempt_at,
+      // A provider's delivery report can arrive before this write (it sets delivered_at): keep it delivered.
+      `UPDATE message m SET status = CASE WHEN u.status = 'sent' AND m.delivered_at IS NOT NULL THEN 'delivered' ELSE u.status END,
+         attempts = m.attempts + 1, next_attempt_at = u.next_attempt_at,
          provider_message_id = COALESCE(u.provider_id, m.provider_message_id), rendered = u.rendered,
          last_error = CASE WHEN u.status = 'suppressed' THEN m.last_error ELSE u.error END,
          suppression_reason = CASE WHEN u.status = 'suppressed' THEN u.error ELSE m.suppression_reason END,

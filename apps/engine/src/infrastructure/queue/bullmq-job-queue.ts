@@ -33,15 +33,29 @@ export class BullmqJobQueue implements JobQueue, OnApplicationBootstrap, BeforeA
   }
 
   async enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options: EnqueueOptions = {}): Promise<void> {
+    await this.queue(queue).add(queue, payload, this.jobOptions(queue, options));
+  }
+
+  async enqueueMany<Q extends QueueName>(
+    queue: Q,
+    jobs: readonly { payload: JobPayloads[Q]; options?: EnqueueOptions }[],
+  ): Promise<void> {
+    if (!jobs.length) return;
+    await this.queue(queue).addBulk(
+      jobs.map((job) => ({ name: queue, data: job.payload, opts: this.jobOptions(queue, job.options ?? {}) })),
+    );
+  }
+
+  private jobOptions(queue: QueueName, options: EnqueueOptions) {
     const { attempts, backoffMs } = QUEUE_SETTINGS[queue];
-    await this.queue(queue).add(queue, payload, {
+    return {
       ...(options.jobId ? { jobId: options.jobId } : {}),
       ...(options.delayMs ? { delay: options.delayMs } : {}),
       attempts,
       backoff: { type: 'exponential', delay: backoffMs },
       removeOnComplete: { age: 3_600, count: 10_000 },
       removeOnFail: { age: 7 * 86_400 },
-    });
+    };
   }
 
   async counts(queue: QueueName): Promise<QueueCounts> {

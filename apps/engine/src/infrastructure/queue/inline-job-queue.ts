@@ -78,6 +78,13 @@ export class InlineJobQueue implements JobQueue, OnApplicationBootstrap, BeforeA
     this.pump(queue);
   }
 
+  async enqueueMany<Q extends QueueName>(
+    queue: Q,
+    jobs: readonly { payload: JobPayloads[Q]; options?: EnqueueOptions }[],
+  ): Promise<void> {
+    for (const job of jobs) await this.enqueue(queue, job.payload, job.options);
+  }
+
   async counts(queue: QueueName): Promise<QueueCounts> {
     const now = Date.now();
     const jobs = this.waiting.get(queue)!;

@@ -36,6 +36,11 @@ export interface QueueHealth {
 export interface JobQueue {
   readonly adapter: 'inline' | 'bullmq';
   enqueue<Q extends QueueName>(queue: Q, payload: JobPayloads[Q], options?: EnqueueOptions): Promise<void>;
+  /** Several jobs of one queue in one round trip (BullMQ addBulk). */
+  enqueueMany<Q extends QueueName>(
+    queue: Q,
+    jobs: readonly { payload: JobPayloads[Q]; options?: EnqueueOptions }[],
+  ): Promise<void>;
   counts(queue: QueueName): Promise<QueueCounts>;
   health(): Promise<QueueHealth>;
 }

@@ -65,7 +65,7 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   [QueueName.Messages]: { concurrency: 1, attempts: 3, backoffMs: 1_000 },
   // Sends wait on providers, not on the CPU: several batches at once. A provider failure is
   // handled per message (retry later or bounce), so a job fails only when PostgreSQL does.
-  [QueueName.SendEmail]: { concurrency: 4, attempts: 5, backoffMs: 1_000 },
+  [QueueName.SendEmail]: { concurrency: 8, attempts: 5, backoffMs: 1_000 },
   [QueueName.SendLine]: { concurrency: 4, attempts: 5, backoffMs: 1_000 },
   [QueueName.SendSms]: { concurrency: 4, attempts: 5, backoffMs: 1_000 },
   [QueueName.SendDm]: { concurrency: 1, attempts: 5, backoffMs: 1_000 },
