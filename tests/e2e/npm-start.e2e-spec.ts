@@ -111,6 +111,18 @@ describe('npm start', () => {
       headers: { authorization: `Bearer ${apiKey!}` },
     });
     expect(await workspace.json()).toMatchObject({ slug: 'demo', timezone: 'Asia/Tokyo' });
+    // The scenario templates are there as drafts, ready to publish (their segments and starter messages exist).
+    const journeys = (await (
+      await fetch(`http://127.0.0.1:${port}/api/v1/journeys`, { headers: { authorization: `Bearer ${apiKey!}` } })
+    ).json()) as { id: number; status: string }[];
+    expect(journeys.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(journeys.map((j) => j.status))).toEqual(new Set(['draft']));
+    const first = (await (
+      await fetch(`http://127.0.0.1:${port}/api/v1/journeys/${journeys[0]!.id}`, {
+        headers: { authorization: `Bearer ${apiKey!}` },
+      })
+    ).json()) as { issues: unknown[] };
+    expect(first.issues).toEqual([]);
   });
 
   it('stops everything on Ctrl-C, the embedded database included', async () => {

@@ -13,6 +13,8 @@ import { SegmentFromAnalysisUseCase } from '../segments/use-cases/segment-from-a
 import { WorkspaceRepository } from '../workspaces/workspace.repository';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { demoTableRows } from './demo-rows';
+import { JourneyTemplates } from '../journeys/journey-templates';
+import { JourneyService } from '../journeys/journey.service';
 import { DEMO_ANALYSIS_SEGMENTS, DEMO_RULE_SEGMENTS } from './demo-segments';
 
 export interface SeedDemoOptions {
@@ -61,6 +63,8 @@ export class SeedDemoUseCase {
     private readonly segments: SegmentService,
     private readonly segmentFromAnalysis: SegmentFromAnalysisUseCase,
     private readonly refreshSegment: RefreshSegmentUseCase,
+    private readonly journeyTemplates: JourneyTemplates,
+    private readonly journeys: JourneyService,
   ) {}
 
   /** On the first start (no workspace at all), unless KIZUNA_DEMO=off; always with KIZUNA_DEMO=on if "demo" is missing. */
@@ -118,6 +122,8 @@ export class SeedDemoUseCase {
     await this.refreshAnalytics.execute(workspace.id);
     options.onTable?.('segments');
     await this.createSegments(workspace.id);
+    options.onTable?.('journeys');
+    await this.createJourneys(workspace.id);
     const key = await this.apiKeys.create(workspace.id, 'demo');
     return { workspaceSlug: workspace.slug, apiKey: key.key, customers: options.customers };
   }
@@ -131,5 +137,16 @@ export class SeedDemoUseCase {
       ...(await Promise.all(DEMO_RULE_SEGMENTS.map((segment) => this.segments.create(workspaceId, segment)))),
     ];
     for (const segment of created) await this.refreshSegment.execute(workspaceId, segment.id);
+  }
+
+  /**
+   * Every scenario template as a draft journey (with the segments and starter message templates
+   * it needs), for the editor to open and publish; nothing is sent until a marketer publishes.
+   */
+  private async createJourneys(workspaceId: number): Promise<void> {
+    for (const template of this.journeyTemplates.list()) {
+      const graph = await this.journeyTemplates.instantiate(workspaceId, template.key);
+      await this.journeys.create(workspaceId, { name: template.nameJa, description: template.descriptionJa, graph });
+    }
   }
 }
