@@ -100,3 +100,7 @@ ALTER TABLE "dm_batch" ADD CONSTRAINT "dm_batch_status" CHECK ("status" IN ('ope
 CREATE INDEX "message_sending_idx" ON "message" ("next_attempt_at") WHERE "status" = 'sending';
 -- Hand-written: provider delivery reports find their message by the provider's id.
 CREATE INDEX "message_provider_id_idx" ON "message" ("workspace_id", "provider_message_id") WHERE "provider_message_id" IS NOT NULL;
+-- Hand-written: a DM batch's pieces, and the message a redeemed coupon code names.
+CREATE INDEX "message_dm_batch_idx" ON "message" ("dm_batch_id") WHERE "dm_batch_id" IS NOT NULL;
+CREATE INDEX "message_coupon_idx" ON "message" ("workspace_id", "coupon_code") WHERE "coupon_code" IS NOT NULL;
+CREATE INDEX "customer_order_coupon_idx" ON "customer_order" ("workspace_id", upper("coupon_code")) WHERE "coupon_code" IS NOT NULL;

@@ -47,6 +47,9 @@ export class AttributeConversionsUseCase {
          ORDER BY m.sent_at DESC, m.id DESC LIMIT 1
        ) m
        WHERE o.workspace_id = $1 AND o.ordered_at >= $2 AND NOT o.trial_only
+         -- A redeemed coupon names its message for certain: that order is the coupon's response, not a guess.
+         AND NOT (o.coupon_code IS NOT NULL AND EXISTS (
+           SELECT 1 FROM message mc WHERE mc.workspace_id = o.workspace_id AND mc.coupon_code = upper(o.coupon_code)))
        ON CONFLICT (workspace_id, dedupe_key) DO NOTHING`,
       [workspaceId, since, attributionWindowDays],
     );
