@@ -332,5 +332,31 @@ describe('Email channel', () => {
     expect(rows).toEqual([
       { message_id: m2!.id, node_id: 'mail', detail: expect.objectContaining({ amount: 3300, via: 'last-touch' }) },
     ]);
+
+    // A configured conversion event counts like an order, attributed to the latest message before it.
+    await api('/api/v1/journeys/delivery-settings', {
+      method: 'PUT',
+      json: { conversionEvents: ['subscription_started'] },
+    });
+    await api(
+      '/api/v1/events',
+      {
+        method: 'POST',
+        json: {
+          source: 'ec',
+          events: [{ eventId: 'sub-1', name: 'subscription_started', customer: { customerId: 'm1' } }],
+        },
+      },
+      202,
+    );
+    await queueIdle();
+    const [m1] = await messages();
+    const { rows: fromEvents } = await test.db.pool.query<{ message_id: string; detail: { event: string } }>(
+      `SELECT message_id::text, detail FROM response WHERE workspace_id = $1 AND kind = 'converted' AND dedupe_key LIKE 'event:%'`,
+      [shop.id],
+    );
+    expect(fromEvents).toEqual([
+      { message_id: m1!.id, detail: expect.objectContaining({ event: 'subscription_started', via: 'last-touch' }) },
+    ]);
   });
 });

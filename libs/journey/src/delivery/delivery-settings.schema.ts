@@ -31,6 +31,8 @@ export const DeliverySettingsSchema = z
      * before the order wins); holdout customers' orders this long after entering count for lift.
      */
     attributionWindowDays: z.number().int().min(1).max(90).default(7),
+    /** Events that count as conversions like orders (e.g. `subscription_started`, `store_visit`). */
+    conversionEvents: z.array(z.string().min(1).max(200)).max(20).default([]),
     /** Sends per second per channel across all engine processes (absent: unlimited). */
     rateLimits: z.partialRecord(z.enum(CHANNELS), perSecond).default({}),
   })

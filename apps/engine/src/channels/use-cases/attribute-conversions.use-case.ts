@@ -33,7 +33,11 @@ export class AttributeConversionsUseCase {
 
   /** Orders placed in the last `lookbackDays` (default: the window plus a day), attributed where they can be. */
   async execute(workspaceId: number, lookbackDays?: number): Promise<AttributionOutcome> {
-    const { attributionWindowDays } = await this.settings.get(workspaceId, 'delivery', DeliverySettingsSchema);
+    const { attributionWindowDays, conversionEvents } = await this.settings.get(
+      workspaceId,
+      'delivery',
+      DeliverySettingsSchema,
+    );
     const since = new Date(this.clock.now().getTime() - (lookbackDays ?? attributionWindowDays + 1) * 86_400_000);
     const messaged = await this.pool.query(
       `INSERT INTO response (workspace_id, customer_id, message_id, enrollment_id, journey_id, version_id, node_id, channel, kind, at, detail, dedupe_key)
@@ -65,7 +69,60 @@ export class AttributeConversionsUseCase {
       [workspaceId, since, attributionWindowDays],
     );
     const outcome = { messaged: messaged.rowCount ?? 0, holdout: holdout.rowCount ?? 0 };
+    const events = await this.forEvents(workspaceId, since, attributionWindowDays, conversionEvents);
+    outcome.messaged += events.messaged;
+    outcome.holdout += events.holdout;
     if (outcome.messaged || outcome.holdout) this.logger.log({ workspaceId, ...outcome }, 'conversions attributed');
     return outcome;
+  }
+
+  /** After events arrive through the API: a pass when one of their names is a conversion event. */
+  async forEventNames(workspaceId: number, names: readonly string[]): Promise<AttributionOutcome> {
+    const { attributionWindowDays, conversionEvents } = await this.settings.get(
+      workspaceId,
+      'delivery',
+      DeliverySettingsSchema,
+    );
+    const wanted = conversionEvents.filter((name) => names.includes(name));
+    const since = new Date(this.clock.now().getTime() - (attributionWindowDays + 1) * 86_400_000);
+    return this.forEvents(workspaceId, since, attributionWindowDays, wanted);
+  }
+
+  /** The configured conversion events, attributed as orders are (`event:<id>`). */
+  private async forEvents(
+    workspaceId: number,
+    since: Date,
+    windowDays: number,
+    conversionEvents: readonly string[],
+  ): Promise<AttributionOutcome> {
+    if (!conversionEvents.length) return { messaged: 0, holdout: 0 };
+    const params = [workspaceId, since, windowDays, conversionEvents];
+    const messaged = await this.pool.query(
+      `INSERT INTO response (workspace_id, customer_id, message_id, enrollment_id, journey_id, version_id, node_id, channel, kind, at, detail, dedupe_key)
+       SELECT ev.workspace_id, ev.customer_id, m.id, m.enrollment_id, m.journey_id, m.version_id, m.node_id, m.channel, 'converted',
+         ev.occurred_at, jsonb_build_object('eventId', ev.id, 'event', ev.name, 'via', 'last-touch'), 'event:' || ev.id
+       FROM event ev
+       CROSS JOIN LATERAL (
+         SELECT m.id, m.enrollment_id, m.journey_id, m.version_id, m.node_id, m.channel FROM message m
+         WHERE m.workspace_id = ev.workspace_id AND m.customer_id = ev.customer_id AND m.status IN ('sent', 'delivered')
+           AND m.sent_at <= ev.occurred_at AND m.sent_at > ev.occurred_at - make_interval(days => $3)
+         ORDER BY m.sent_at DESC, m.id DESC LIMIT 1
+       ) m
+       WHERE ev.workspace_id = $1 AND ev.name = ANY($4::text[]) AND ev.occurred_at >= $2
+       ON CONFLICT (workspace_id, dedupe_key) DO NOTHING`,
+      params,
+    );
+    const holdout = await this.pool.query(
+      `INSERT INTO response (workspace_id, customer_id, message_id, enrollment_id, journey_id, version_id, node_id, channel, kind, at, detail, dedupe_key)
+       SELECT ev.workspace_id, ev.customer_id, NULL, e.id, e.journey_id, e.version_id, NULL, NULL, 'converted', ev.occurred_at,
+         jsonb_build_object('eventId', ev.id, 'event', ev.name, 'via', 'holdout'), 'event:' || ev.id || ':holdout:' || e.id
+       FROM event ev
+       JOIN enrollment e ON e.workspace_id = ev.workspace_id AND e.customer_id = ev.customer_id AND e.holdout_group = 'control'
+         AND ev.occurred_at >= e.entered_at AND ev.occurred_at <= e.entered_at + make_interval(days => $3)
+       WHERE ev.workspace_id = $1 AND ev.name = ANY($4::text[]) AND ev.occurred_at >= $2
+       ON CONFLICT (workspace_id, dedupe_key) DO NOTHING`,
+      params,
+    );
+    return { messaged: messaged.rowCount ?? 0, holdout: holdout.rowCount ?? 0 };
   }
 }
