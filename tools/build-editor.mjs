@@ -19,7 +19,9 @@ function newestMtime(target) {
 export function editorIsStale() {
   if (!existsSync(builtIndex)) return true;
   const built = statSync(builtIndex).mtimeMs;
-  return Math.max(...watched.map(newestMtime), newestMtime(path.join(root, 'libs/journey/src'))) > built;
+  // The libs the editor bundles (see browserLibs in apps/editor/vite.config.mts).
+  const libs = ['journey', 'segments', 'shared'].map((lib) => newestMtime(path.join(root, 'libs', lib, 'src')));
+  return Math.max(...watched.map(newestMtime), ...libs) > built;
 }
 
 export function buildEditor({ force = false } = {}) {

@@ -1,14 +1,32 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // An ES module config (.mts) in a CommonJS package: import.meta.dirname is native (Node >= 20.11).
 const editorRoot = import.meta.dirname;
+const workspaceRoot = path.resolve(editorRoot, '../..');
+
+// The domain libs that run in the browser too (pure TypeScript over zod, luxon and cron-parser).
+// Listed, not taken from every tsconfig path, so a Node-only lib (@kizuna/db) fails the build here
+// instead of shipping to the browser; the file each points to is read from tsconfig.base.json.
+const browserLibs = ['@kizuna/journey', '@kizuna/segments', '@kizuna/shared'];
+const tsconfigPaths = (
+  JSON.parse(readFileSync(path.join(workspaceRoot, 'tsconfig.base.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  }
+).compilerOptions.paths;
+const libAliases = browserLibs.map((lib) => {
+  const target = tsconfigPaths[lib]?.[0];
+  if (!target) throw new Error(`tsconfig.base.json has no path for ${lib}`);
+  return { find: new RegExp(`^${lib}$`), replacement: path.join(workspaceRoot, target) };
+});
 
 export default defineConfig({
   root: editorRoot,
   base: '/',
   plugins: [react()],
+  resolve: { alias: libAliases },
   build: {
     outDir: path.join(editorRoot, 'dist'),
     emptyOutDir: true,
@@ -19,6 +37,12 @@ export default defineConfig({
         // later (React Flow for the journey builder) does not pull it into the first load.
         codeSplitting: {
           groups: [
+            // Journey validation and what it needs, loaded only by the journeys pages.
+            {
+              name: 'journey',
+              test: /[\\/]libs[\\/](journey|segments|shared)[\\/]|node_modules[\\/](zod|luxon|cron-parser)[\\/]/,
+              priority: 5,
+            },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 4 },
             { name: 'router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/, priority: 3 },
             { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 2 },

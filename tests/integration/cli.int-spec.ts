@@ -25,7 +25,9 @@ describe('kizuna CLI', () => {
   let dir: string;
 
   beforeAll(async () => {
-    test = await startTestEngine();
+    // No schedules in the engine: a scheduled analytics refresh would replace the snapshots the CLI
+    // computes "as of" a date while the test reads them back (--cached).
+    test = await startTestEngine({ KIZUNA_PERIODIC_TASKS: 'off' });
     dir = mkdtempSync(path.join(tmpdir(), 'kizuna-cli-test-'));
   });
   afterAll(async () => {

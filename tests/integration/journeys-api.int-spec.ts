@@ -229,6 +229,27 @@ describe('Journeys over the API', () => {
     const kept = await api<Journey & { draft: { nodes: unknown[] } }>(`/api/v1/journeys/${journey.id}`);
     expect(kept.status).toBe('draft');
     expect(kept.draft.nodes).toHaveLength(2);
+    // A template that does not exist for the channel is named on the draft already, not only at publish.
+    const unknown = await api<Journey>(`/api/v1/journeys/${journey.id}`, {
+      method: 'PUT',
+      json: {
+        graph: {
+          version: 1,
+          nodes: [
+            { id: 'go', type: 'trigger.event', config: { eventName: 'x', filters: [] } },
+            { id: 'send', type: 'send', config: { channel: 'sms', templateId: 'welcome' } },
+          ],
+          edges: [{ id: 'e', source: 'go', target: 'send' }],
+        },
+      },
+    });
+    expect(unknown.issues).toEqual([
+      expect.objectContaining({
+        code: 'unknown-template',
+        nodeId: 'send',
+        message: 'Node "send" (send): no sms template "welcome" in this workspace',
+      }),
+    ]);
   });
 
   it('enrols segment entrants, sends through the outbox, waits, branches, and never sends twice', async () => {

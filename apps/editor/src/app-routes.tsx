@@ -15,6 +15,9 @@ const HomePage = lazy(() => import('./features/home/home-page'));
 const ImportsPage = lazy(() => import('./features/imports/imports-page'));
 const CustomersPage = lazy(() => import('./features/customers/customers-page'));
 const CustomerProfilePage = lazy(() => import('./features/customers/customer-profile-page'));
+const JourneysPage = lazy(() => import('./features/journeys/journeys-page'));
+// Its chunk imports @kizuna/journey (the journey chunk), so validation code loads with this page only.
+const JourneyPage = lazy(() => import('./features/journeys/journey-page'));
 const NotFoundPage = lazy(() => import('./features/not-found/not-found-page'));
 
 export function AppRoutes() {
@@ -29,6 +32,7 @@ export function AppRoutes() {
       items: [
         { to: '/', label: t('nav.home'), end: true },
         { to: '/customers', label: t('nav.customers') },
+        { to: '/journeys', label: t('nav.journeys') },
       ],
     },
     { id: 'data', label: t('nav.data'), items: [{ to: '/data/imports', label: t('nav.imports') }] },
@@ -64,6 +68,8 @@ export function AppRoutes() {
             <Route path="data/imports" element={<ImportsPage />} />
             <Route path="customers" element={<CustomersPage />} />
             <Route path="customers/:id" element={<CustomerProfilePage />} />
+            <Route path="journeys" element={<JourneysPage />} />
+            <Route path="journeys/:id" element={<JourneyPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -88,9 +88,11 @@ export class JourneyService {
   async issues(workspaceId: number, graph: unknown): Promise<JourneyIssue[]> {
     const workspace = await this.workspaces.get(workspaceId);
     const segmentIds = new Set((await this.segments.list(workspaceId)).map((s) => s.id));
+    const templates = await this.templates.keysByChannel(workspaceId);
     const validation = validateJourney(graph, {
       timeZone: workspace.timezone,
       segmentExists: (id) => segmentIds.has(id),
+      templateExists: (channel, key) => templates.get(channel)?.has(key) ?? false,
     });
     return validation.issues;
   }

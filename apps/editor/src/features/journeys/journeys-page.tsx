@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormatters } from '../../session/use-formatters';
+import { ErrorBanner } from '../../ui/error-banner';
+import { EMPTY_VALUE } from '../../ui/format';
+import { PageHeader } from '../../ui/page-header';
+import { Spinner } from '../../ui/spinner';
+import { Table, type TableColumn } from '../../ui/table';
+import type { JourneySummary } from './journey';
+import { JourneyStatusBadge } from './journey-status-badge';
+import { useJourneys } from './journeys.api';
+
+export default function JourneysPage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const journeys = useJourneys();
+
+  const columns: TableColumn<JourneySummary>[] = [
+    {
+      id: 'name',
+      header: t('journeys.fields.name'),
+      rowHeader: true,
+      cell: (journey) => <Link to={`/journeys/${journey.id}`}>{journey.name}</Link>,
+    },
+    {
+      id: 'status',
+      header: t('journeys.fields.status'),
+      cell: (journey) => <JourneyStatusBadge status={journey.status} />,
+    },
+    {
+      id: 'version',
+      header: t('journeys.fields.currentVersion'),
+      align: 'end',
+      cell: (journey) => (journey.currentVersion === null ? EMPTY_VALUE : format.number(journey.currentVersion)),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('journeys.title')} description={t('journeys.description')} />
+      {journeys.isPending ? (
+        <Spinner label={t('journeys.list.loading')} />
+      ) : journeys.isError ? (
+        <ErrorBanner error={journeys.error} title={t('journeys.list.failed')} onRetry={() => void journeys.refetch()} />
+      ) : (
+        <Table
+          caption={t('journeys.list.caption')}
+          columns={columns}
+          rows={journeys.data}
+          rowKey={(journey) => journey.id}
+          empty={t('journeys.list.empty')}
+        />
+      )}
+    </>
+  );
+}
