@@ -2,8 +2,6 @@ import { ManualClock } from '@kizuna/shared';
 import { createHash, createHmac } from 'node:crypto';
 import twilio from 'twilio';
 import { DispatchOutboxUseCase } from '../../apps/engine/src/channels/use-cases/dispatch-outbox.use-case';
-import { JOB_QUEUE, type JobQueue } from '../../apps/engine/src/infrastructure/queue/job-queue.port';
-import { ALL_QUEUES } from '../../apps/engine/src/infrastructure/queue/queue-definitions';
 import { JourneyTicker } from '../../apps/engine/src/journeys/journey-ticker';
 import { freePort, startPrismMock, type PrismMock } from '../support/prism-mock';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -14,6 +12,7 @@ import {
   type TestEngine,
   type TestWorkspace,
 } from '../support/test-engine';
+import { waitForQueues } from '../support/engine-work';
 
 const LINE_SECRET = 'full-run-line-secret';
 const ACCOUNT_SID = `AC${'3c'.repeat(16)}`;
@@ -42,19 +41,6 @@ describe('Channels: a full run', () => {
     const text = await response.text();
     if (response.status !== status) throw new Error(`${path}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async function queueIdle(): Promise<void> {
-    const queue = test.engine.app.get<JobQueue>(JOB_QUEUE);
-    for (;;) {
-      let busy = 0;
-      for (const name of ALL_QUEUES) {
-        const counts = await queue.counts(name);
-        busy += counts.waiting + counts.active + counts.delayed;
-      }
-      if (busy === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
   }
 
   beforeAll(async () => {
@@ -203,11 +189,11 @@ describe('Channels: a full run', () => {
       if (rowCount === 40) break;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    await queueIdle();
+    await waitForQueues(test);
     await test.engine.app.get(JourneyTicker).tick();
-    await queueIdle();
+    await waitForQueues(test);
     await test.engine.app.get(DispatchOutboxUseCase).execute();
-    await queueIdle();
+    await waitForQueues(test);
 
     const { rows: groups } = await test.db.pool.query<{ holdout_group: string; n: number }>(
       `SELECT holdout_group, count(*)::integer AS n FROM enrollment WHERE journey_id = $1 GROUP BY 1 ORDER BY 1`,
@@ -332,7 +318,7 @@ describe('Channels: a full run', () => {
       ['order_id,customer_id,ordered_at,sku,quantity,unit_price,coupon_code', ...orderLines].join('\n'),
     );
     await waitForImport(test, shop, ((await upload.json()) as { id: number }).id);
-    await queueIdle();
+    await waitForQueues(test);
 
     const { rows: responses } = await test.db.pool.query<{
       channel: string | null;

@@ -6,10 +6,6 @@ import { Readable } from 'node:stream';
 import type { Pool } from '@kizuna/db';
 import { DmBatchRepository } from '../../apps/engine/src/channels/dm-batch.repository';
 import { PG_POOL } from '../../apps/engine/src/infrastructure/database/database.tokens';
-import { DispatchOutboxUseCase } from '../../apps/engine/src/channels/use-cases/dispatch-outbox.use-case';
-import { JOB_QUEUE, type JobQueue } from '../../apps/engine/src/infrastructure/queue/job-queue.port';
-import { ALL_QUEUES } from '../../apps/engine/src/infrastructure/queue/queue-definitions';
-import { JourneyTicker } from '../../apps/engine/src/journeys/journey-ticker';
 import {
   startTestEngine,
   uploadImport,
@@ -17,6 +13,7 @@ import {
   type TestEngine,
   type TestWorkspace,
 } from '../support/test-engine';
+import { drainJourneys } from '../support/engine-work';
 
 const sha256 = (value: Buffer | string) => createHash('sha256').update(value).digest('hex');
 const HEADER = [
@@ -63,31 +60,6 @@ describe('Direct mail over the API', () => {
     return body;
   }
 
-  async function queueIdle(): Promise<void> {
-    const queue = test.engine.app.get<JobQueue>(JOB_QUEUE);
-    for (;;) {
-      let busy = 0;
-      for (const name of ALL_QUEUES) {
-        const counts = await queue.counts(name);
-        busy += counts.waiting + counts.active + counts.delayed;
-      }
-      if (busy === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  async function drain(): Promise<void> {
-    await queueIdle();
-    const ticker = test.engine.app.get(JourneyTicker);
-    for (let round = 0; round < 100; round++) {
-      const claimed = await ticker.tick();
-      await queueIdle();
-      if (!claimed) break;
-    }
-    await test.engine.app.get(DispatchOutboxUseCase).execute();
-    await queueIdle();
-  }
-
   async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
     const deadline = Date.now() + 20_000;
     for (;;) {
@@ -125,7 +97,7 @@ describe('Direct mail over the API', () => {
       (n) => n === customers.length,
       'enrolled',
     );
-    await drain();
+    await drainJourneys(test);
   }
 
   async function messages() {

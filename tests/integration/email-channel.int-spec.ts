@@ -1,8 +1,4 @@
 import { ManualClock } from '@kizuna/shared';
-import { DispatchOutboxUseCase } from '../../apps/engine/src/channels/use-cases/dispatch-outbox.use-case';
-import { JOB_QUEUE, type JobQueue } from '../../apps/engine/src/infrastructure/queue/job-queue.port';
-import { ALL_QUEUES } from '../../apps/engine/src/infrastructure/queue/queue-definitions';
-import { JourneyTicker } from '../../apps/engine/src/journeys/journey-ticker';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import {
   startTestEngine,
@@ -11,6 +7,7 @@ import {
   type TestEngine,
   type TestWorkspace,
 } from '../support/test-engine';
+import { drainJourneys, waitForQueues } from '../support/engine-work';
 
 /**
  * Email end to end against a real SMTP server (smtp-server, parsed with mailparser): provider
@@ -31,30 +28,6 @@ describe('Email channel', () => {
     const text = await response.text();
     if (response.status !== status) throw new Error(`${path}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async function queueIdle(): Promise<void> {
-    const queue = test.engine.app.get<JobQueue>(JOB_QUEUE);
-    for (;;) {
-      let busy = 0;
-      for (const name of ALL_QUEUES) {
-        const counts = await queue.counts(name);
-        busy += counts.waiting + counts.active + counts.delayed;
-      }
-      if (busy === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  async function drain(): Promise<void> {
-    await queueIdle();
-    for (let round = 0; round < 20; round++) {
-      const claimed = await test.engine.app.get(JourneyTicker).tick();
-      await queueIdle();
-      if (!claimed) break;
-    }
-    await test.engine.app.get(DispatchOutboxUseCase).execute();
-    await queueIdle();
   }
 
   async function messages() {
@@ -214,7 +187,7 @@ describe('Email channel', () => {
     ) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await drain();
+    await drainJourneys(test);
 
     const [m1, m2, m3, m4] = await messages();
     expect([m1!.status, m2!.status, m3!.status, m4!.status]).toEqual(['delivered', 'delivered', 'queued', 'bounced']);
@@ -274,7 +247,7 @@ describe('Email channel', () => {
     // The 4xx recipient is accepted later: the retry sends the same message (same Message-ID, same coupon).
     smtp.reject.delete('later@example.jp');
     clock.set(m3!.next_attempt_at!);
-    await drain();
+    await drainJourneys(test);
     const retried = (await messages())[2]!;
     expect(retried).toMatchObject({ status: 'delivered', attempts: 2 });
     const later = smtp.received.filter((r) => r.envelopeTo.includes('later@example.jp'));
@@ -291,7 +264,7 @@ describe('Email channel', () => {
     expect(failed).toEqual([expect.objectContaining({ id: m4!.id, lastError: 'SMTP 421: busy' })]);
     smtp.reject.delete('gone@example.jp');
     expect(await api(`/api/v1/messages/${m4!.id}/retry`, { method: 'POST' })).toEqual({ id: m4!.id, status: 'queued' });
-    await drain();
+    await drainJourneys(test);
     const message = await api<{ status: string; responses: { kind: string }[] }>(`/api/v1/messages/${m4!.id}`);
     expect(message.status).toBe('delivered');
     const again = await test.api(shop, `/api/v1/messages/${m4!.id}/retry`, { method: 'POST' });
@@ -320,7 +293,7 @@ describe('Email channel', () => {
       expect(upload.status).toBe(202);
       await waitForImport(test, shop, ((await upload.json()) as { id: number }).id);
     }
-    await queueIdle();
+    await waitForQueues(test);
     const { rows } = await test.db.pool.query<{
       message_id: string;
       node_id: string;
@@ -349,7 +322,7 @@ describe('Email channel', () => {
       },
       202,
     );
-    await queueIdle();
+    await waitForQueues(test);
     const [m1] = await messages();
     const { rows: fromEvents } = await test.db.pool.query<{ message_id: string; detail: { event: string } }>(
       `SELECT message_id::text, detail FROM response WHERE workspace_id = $1 AND kind = 'converted' AND dedupe_key LIKE 'event:%'`,

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ManualClock } from '@kizuna/shared';
-import { JourneyTicker } from '../../apps/engine/src/journeys/journey-ticker';
-import { DispatchOutboxUseCase } from '../../apps/engine/src/channels/use-cases/dispatch-outbox.use-case';
 import { EnrolFromTriggersUseCase } from '../../apps/engine/src/journeys/use-cases/enrol-from-triggers.use-case';
-import { JOB_QUEUE, type JobQueue } from '../../apps/engine/src/infrastructure/queue/job-queue.port';
-import { ALL_QUEUES } from '../../apps/engine/src/infrastructure/queue/queue-definitions';
 import { startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
+import { drainJourneys } from '../support/engine-work';
 
 const rule = (...rules: unknown[]) => ({ version: 1, root: { type: 'group', combinator: 'and', rules } });
 const attribute = (name: string, value: string) => ({
@@ -43,32 +40,7 @@ describe('Journeys over the API', () => {
     return body;
   }
 
-  async function queueIdle(): Promise<void> {
-    const queue = test.engine.app.get<JobQueue>(JOB_QUEUE);
-    for (;;) {
-      let busy = 0;
-      for (const name of ALL_QUEUES) {
-        const counts = await queue.counts(name);
-        busy += counts.waiting + counts.active + counts.delayed;
-      }
-      if (busy === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
   /** Runs the ticker until nothing is due at the clock's time, then delivers the outbox (sandbox). */
-  async function drain(): Promise<void> {
-    await queueIdle();
-    const ticker = test.engine.app.get(JourneyTicker);
-    for (let round = 0; round < 100; round++) {
-      const claimed = await ticker.tick();
-      await queueIdle();
-      if (!claimed) break;
-    }
-    // The outbox: messages go to their channel's send queue (the sandbox: no provider configured).
-    await test.engine.app.get(DispatchOutboxUseCase).execute();
-    await queueIdle();
-  }
 
   async function customers(
     ...list: { id: string; tier: string; consent?: string[] }[]
@@ -308,7 +280,7 @@ describe('Journeys over the API', () => {
       (rows) => rows.length === 3,
       'segment entrants enrolled',
     );
-    await drain();
+    await drainJourneys(test);
     let rows = await enrollments(journey.id);
     expect(rows.map((r) => [r.customer_id, r.node_id])).toEqual([
       [ids.g1, 'wait3'],
@@ -324,11 +296,11 @@ describe('Journeys over the API', () => {
 
     // Nothing is due before the wait ends.
     clock.advance(2 * DAY);
-    await drain();
+    await drainJourneys(test);
     expect((await messages(journey.id)).length).toBe(3);
 
     clock.advance(DAY);
-    await drain();
+    await drainJourneys(test);
     rows = await enrollments(journey.id);
     expect(rows.map((r) => [r.customer_id, r.state, r.exit_reason])).toEqual([
       [ids.g1, 'completed', 'completed'],
@@ -417,14 +389,14 @@ describe('Journeys over the API', () => {
       (r) => r.length === 1,
       'event enrolled',
     );
-    await drain();
+    await drainJourneys(test);
     let [row] = await enrollments(journey.id);
     expect(row).toMatchObject({ node_id: 'm1', state: 'active' });
     expect(row!.wake_at!.toISOString()).toBe('2026-12-14T23:00:00.000Z'); // 08:00 JST
     expect(await messages(journey.id)).toEqual([]);
 
     clock.set('2026-12-14T23:00:00Z');
-    await drain();
+    await drainJourneys(test);
     [row] = await enrollments(journey.id);
     expect(row).toMatchObject({ state: 'completed' });
     // Default caps: 2 per channel per 7 days: the third email is suppressed.
@@ -504,7 +476,7 @@ describe('Journeys over the API', () => {
       (r) => r.length === 2,
       'trial buyers enrolled (not the full-size buyer)',
     );
-    await drain();
+    await drainJourneys(test);
     expect((await enrollments(journey.id)).map((r) => r.node_id)).toEqual(['wait-view', 'wait-view']);
 
     clock.advance(3_600_000);
@@ -518,9 +490,9 @@ describe('Journeys over the API', () => {
       (r) => r[0]!.wake_at!.getTime() === clock.now().getTime(),
       'w1 woken',
     );
-    await drain();
+    await drainJourneys(test);
     clock.advance(2 * DAY);
-    await drain();
+    await drainJourneys(test);
     const rows = await enrollments(journey.id);
     expect(rows.map((r) => [r.customer_id, r.node_id, r.holdout_group])).toEqual([
       [ids.w1, 'goal', 'treatment'],
@@ -541,9 +513,9 @@ describe('Journeys over the API', () => {
       (r) => r[1]!.wake_at!.getTime() === clock.now().getTime(),
       'w2 converted',
     );
-    await drain();
+    await drainJourneys(test);
     clock.advance(15 * DAY);
-    await drain();
+    await drainJourneys(test);
     expect((await enrollments(journey.id)).map((r) => [r.customer_id, r.state])).toEqual([
       [ids.w1, 'goal-missed'],
       [ids.w2, 'converted'],
@@ -592,11 +564,11 @@ describe('Journeys over the API', () => {
       (r) => r.length === 1,
       'enrolled',
     );
-    await drain();
+    await drainJourneys(test);
 
     await api(`/api/v1/journeys/${journey.id}/pause`, { method: 'POST' });
     clock.advance(2 * DAY);
-    await drain();
+    await drainJourneys(test);
     expect(await messages(journey.id)).toEqual([]);
 
     await api(`/api/v1/journeys/${journey.id}`, { method: 'PUT', json: { graph: graph('v2') } });
@@ -609,7 +581,7 @@ describe('Journeys over the API', () => {
       moved: 1,
       stayed: 0,
     });
-    await drain();
+    await drainJourneys(test);
     expect((await messages(journey.id)).map((m) => m.node_id)).toEqual(['send']);
     const { rows } = await test.db.pool.query<{ template_id: string }>(
       `SELECT template_id FROM message WHERE journey_id = $1`,

@@ -2,13 +2,10 @@ import { ManualClock } from '@kizuna/shared';
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DispatchOutboxUseCase } from '../../apps/engine/src/channels/use-cases/dispatch-outbox.use-case';
 import { lineRetryKey } from '../../apps/engine/src/channels/transports/line-sending';
-import { JOB_QUEUE, type JobQueue } from '../../apps/engine/src/infrastructure/queue/job-queue.port';
-import { ALL_QUEUES } from '../../apps/engine/src/infrastructure/queue/queue-definitions';
-import { JourneyTicker } from '../../apps/engine/src/journeys/journey-ticker';
 import { startPrismMock, type PrismMock } from '../support/prism-mock';
 import { startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
+import { drainJourneys } from '../support/engine-work';
 
 const CHANNEL_SECRET = 'line-channel-secret-for-tests';
 const BOT = `U${'b'.repeat(32)}`;
@@ -99,30 +96,6 @@ describe('LINE channel', () => {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  async function queueIdle(): Promise<void> {
-    const queue = test.engine.app.get<JobQueue>(JOB_QUEUE);
-    for (;;) {
-      let busy = 0;
-      for (const name of ALL_QUEUES) {
-        const counts = await queue.counts(name);
-        busy += counts.waiting + counts.active + counts.delayed;
-      }
-      if (busy === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  async function drain(): Promise<void> {
-    await queueIdle();
-    for (let round = 0; round < 20; round++) {
-      const claimed = await test.engine.app.get(JourneyTicker).tick();
-      await queueIdle();
-      if (!claimed) break;
-    }
-    await test.engine.app.get(DispatchOutboxUseCase).execute();
-    await queueIdle();
-  }
-
   async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
     const deadline = Date.now() + 20_000;
     for (;;) {
@@ -210,7 +183,7 @@ describe('LINE channel', () => {
     );
     await eventually(
       async () => {
-        await drain();
+        await drainJourneys(test);
         return (await messages(journeyId)).length;
       },
       (count) => count === customerIds.length,
@@ -424,7 +397,7 @@ describe('LINE channel', () => {
     expect(limited[0]!.next_attempt_at!.getTime()).toBeGreaterThan(clock.now().getTime());
 
     clock.set(limited[0]!.next_attempt_at!);
-    await drain();
+    await drainJourneys(test);
     expect((await messages(flash)).map((m) => [m.status, m.attempts])).toEqual([
       ['delivered', 2],
       ['delivered', 2],

@@ -2,12 +2,9 @@ import { ManualClock } from '@kizuna/shared';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
-import { DispatchOutboxUseCase } from '../../apps/engine/src/channels/use-cases/dispatch-outbox.use-case';
-import { JOB_QUEUE, type JobQueue } from '../../apps/engine/src/infrastructure/queue/job-queue.port';
-import { ALL_QUEUES } from '../../apps/engine/src/infrastructure/queue/queue-definitions';
-import { JourneyTicker } from '../../apps/engine/src/journeys/journey-ticker';
 import { freePort, startPrismMock, type PrismMock } from '../support/prism-mock';
 import { startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
+import { drainJourneys } from '../support/engine-work';
 
 const ACCOUNT_SID = `AC${'1a'.repeat(16)}`;
 const AUTH_TOKEN = 'kizuna-test-auth-token';
@@ -99,31 +96,6 @@ describe('SMS through Twilio', () => {
     const body = (await response.json()) as T;
     if (response.status !== status) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
     return body;
-  }
-
-  async function queueIdle(): Promise<void> {
-    const queue = test.engine.app.get<JobQueue>(JOB_QUEUE);
-    for (;;) {
-      let busy = 0;
-      for (const name of ALL_QUEUES) {
-        const counts = await queue.counts(name);
-        busy += counts.waiting + counts.active + counts.delayed;
-      }
-      if (busy === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  async function drain(): Promise<void> {
-    await queueIdle();
-    const ticker = test.engine.app.get(JourneyTicker);
-    for (let round = 0; round < 100; round++) {
-      const claimed = await ticker.tick();
-      await queueIdle();
-      if (!claimed) break;
-    }
-    await test.engine.app.get(DispatchOutboxUseCase).execute();
-    await queueIdle();
   }
 
   async function customers(workspace: TestWorkspace, list: { id: string; phone: string; familyName?: string }[]) {
@@ -320,7 +292,7 @@ describe('SMS through Twilio', () => {
       if (Date.now() > deadline) throw new Error(`enrolled: ${rows.length}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    await drain();
+    await drainJourneys(test);
 
     const { rows } = await test.db.pool.query<{
       customer_id: number;
