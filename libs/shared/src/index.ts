@@ -1,3 +1,4 @@
 export * from './clock';
 export * from './domain-error';
 export * from './schedule/cron-schedule';
+export * from './collections/group-by';

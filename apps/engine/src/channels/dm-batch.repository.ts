@@ -1,3 +1,4 @@
+import { groupBy } from '@kizuna/shared';
 import type { Pool, PoolClient } from '@kizuna/db';
 import { batchDayFor, DmPieceSchema, type DmBatchDay, type DmPiece } from '@kizuna/channels';
 import { Inject, Injectable } from '@nestjs/common';
@@ -83,11 +84,7 @@ export class DmBatchRepository {
         [workspaceId, now],
       );
       const today = dates[0]!.today;
-      const steps = new Map<string, DmBatchEntry[]>();
-      for (const entry of fresh) {
-        const key = `${entry.journeyId ?? ''}:${entry.nodeId ?? ''}`;
-        steps.set(key, [...(steps.get(key) ?? []), entry]);
-      }
+      const steps = groupBy(fresh, (entry) => `${entry.journeyId ?? ''}:${entry.nodeId ?? ''}`);
       // Steps in one order in every transaction: two senders never wait on each other's locks in a cycle.
       for (const [key, group] of [...steps].sort(([a], [b]) => (a < b ? -1 : 1))) {
         await db.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DM_BATCH_LOCK, `${workspaceId}:${key}`]);

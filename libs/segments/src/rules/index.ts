@@ -19,3 +19,4 @@ export * from './schema/segment-rule.schema';
 export type { RuleValue, TimeWindow } from './schema/values.schema';
 export * from './validation/rule-issue';
 export * from './validation/validate-segment-rule';
+export { commonIssueMessage } from './schema/issue-messages';

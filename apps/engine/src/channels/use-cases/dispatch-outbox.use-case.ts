@@ -1,6 +1,6 @@
 import type { Pool } from '@kizuna/db';
 import type { MessageChannel } from '@kizuna/channels';
-import type { Clock } from '@kizuna/shared';
+import { groupBy, type Clock } from '@kizuna/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK } from '../../infrastructure/clock.provider';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
@@ -50,9 +50,8 @@ export class DispatchOutboxUseCase {
          RETURNING m.id::text, m.channel`,
         [now, CLAIM_LIMIT, new Date(now.getTime() + SENDING_LEASE_MS)],
       );
-      const byChannel = new Map<MessageChannel, string[]>();
-      for (const row of rows) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row.id]);
-      for (const [channel, ids] of byChannel) {
+      for (const [channel, claimed] of groupBy(rows, (row) => row.channel)) {
+        const ids = claimed.map((row) => row.id);
         const size = JOB_SIZE[channel];
         const jobs = [];
         for (let start = 0; start < ids.length; start += size) {

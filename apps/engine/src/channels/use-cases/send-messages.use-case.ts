@@ -1,6 +1,6 @@
 import type { Pool } from '@kizuna/db';
 import { retryDelayMs, TemplateContentSchema, type MessageChannel, type TemplateContent } from '@kizuna/channels';
-import type { Clock } from '@kizuna/shared';
+import { groupBy, type Clock } from '@kizuna/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CLOCK } from '../../infrastructure/clock.provider';
@@ -70,15 +70,16 @@ export class SendMessagesUseCase {
     const delivery = this.deliveries.find((d) => d.channel === channel);
     if (!delivery) throw new Error(`no delivery for channel ${channel}`);
     const messages = await this.load(channel, messageIds);
-    const byWorkspace = new Map<number, ClaimedMessage[]>();
-    for (const message of messages)
-      byWorkspace.set(message.workspaceId, [...(byWorkspace.get(message.workspaceId) ?? []), message]);
+    const byWorkspace = groupBy(messages, (message) => message.workspaceId);
     for (const [workspaceId, batch] of byWorkspace) {
       const ready: DeliveryItem[] = [];
       const immediate: DeliveryResult[] = [];
+      const suppressed = new Set<string>();
       for (const message of batch) {
         const problem = this.unsendable(message);
         if (problem) {
+          // Consent withdrawn between the step and the send: nothing goes, as if suppressed at the step.
+          if (problem.suppressed) suppressed.add(message.id);
           immediate.push({
             messageId: message.id,
             outcome: { kind: 'failed', reason: problem.reason, bounced: false },
@@ -100,14 +101,14 @@ export class SendMessagesUseCase {
           rendered: {},
         }));
       }
-      await this.record(batch, [...immediate, ...results]);
+      await this.record(batch, [...immediate, ...results], suppressed);
     }
   }
 
   /** Why a message cannot go at all: no consent any more, no address, no template. */
-  private unsendable(message: ClaimedMessage): { reason: string } | null {
-    if (message.channel !== 'dm' && message.consent !== 'granted') return { reason: 'no-consent' };
-    if (message.channel === 'dm' && message.consent === 'revoked') return { reason: 'no-consent' };
+  private unsendable(message: ClaimedMessage): { reason: string; suppressed?: true } | null {
+    if (message.channel !== 'dm' && message.consent !== 'granted') return { reason: 'no-consent', suppressed: true };
+    if (message.channel === 'dm' && message.consent === 'revoked') return { reason: 'no-consent', suppressed: true };
     if (!message.template)
       return { reason: `template-missing: no ${message.channel} template "${message.templateId}"` };
     if (message.channel === 'dm' ? !message.postalCode || !message.addressLine1 : !message.recipient)
@@ -181,7 +182,11 @@ export class SendMessagesUseCase {
     return rows;
   }
 
-  private async record(messages: readonly ClaimedMessage[], results: readonly DeliveryResult[]): Promise<void> {
+  private async record(
+    messages: readonly ClaimedMessage[],
+    results: readonly DeliveryResult[],
+    suppressed: ReadonlySet<string>,
+  ): Promise<void> {
     const now = this.clock.now();
     const byId = new Map(messages.map((m) => [m.id, m]));
     const updates: {
@@ -224,8 +229,7 @@ export class SendMessagesUseCase {
         });
       } else {
         const reason = outcome.reason;
-        if (reason === 'no-consent') {
-          // Consent withdrawn between the step and the send: nothing goes, as if suppressed at the step.
+        if (suppressed.has(message.id)) {
           updates.push({
             ...base,
             status: 'suppressed',

@@ -9,7 +9,7 @@ import {
   type NodeConfig,
   type StepResult,
 } from '@kizuna/journey';
-import type { Clock } from '@kizuna/shared';
+import { groupBy, type Clock } from '@kizuna/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK } from '../../infrastructure/clock.provider';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
@@ -316,15 +316,4 @@ function exitUpdate(
   reason: string,
 ): EnrollmentUpdate {
   return { id: enrollment.id, state, position: { ...position, wakeAt: null }, waitingEvent: null, exitReason: reason };
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -24,10 +24,11 @@ export function discriminatorValue(input: unknown, discriminator: string): unkno
 }
 
 /**
- * Messages for what the schemas do not word themselves, in the style of the rest of the product:
- * short, lower-case, naming the bad value. Paths are added when issues are flattened.
+ * The wording of the issues every schema of the product shares (missing, wrong type, a value not in
+ * a list, an unknown key), or undefined for the schema's own message. The journey graph words its
+ * issues with this too.
  */
-export const ruleErrorMap: z.core.$ZodErrorMap = (issue) => {
+export function commonIssueMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'is required' : `must be ${EXPECTED[issue.expected] ?? issue.expected}`;
@@ -43,11 +44,22 @@ export const ruleErrorMap: z.core.$ZodErrorMap = (issue) => {
     }
     case 'unrecognized_keys':
       return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map(quote).join(', ')}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Messages for what the schemas do not word themselves, in the style of the rest of the product:
+ * short, lower-case, naming the bad value. Paths are added when issues are flattened.
+ */
+export const ruleErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
     case 'too_small':
       return issue.origin === 'array' ? `needs at least ${issue.minimum} values` : undefined;
     case 'too_big':
       return issue.origin === 'array' ? `takes at most ${issue.maximum} values` : undefined;
     default:
-      return undefined;
+      return commonIssueMessage(issue);
   }
 };
