@@ -56,6 +56,14 @@ module.exports = {
     },
     {
       ...common,
+      displayName: 'browser',
+      // The editor in Debian's headless Chromium (playwright-core) against the real engine.
+      testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/tests/support/browser-global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/support/timeout-180s.ts'],
+    },
+    {
+      ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/timeout-180s.ts'],

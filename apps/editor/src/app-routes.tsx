@@ -18,6 +18,9 @@ const CustomerProfilePage = lazy(() => import('./features/customers/customer-pro
 const JourneysPage = lazy(() => import('./features/journeys/journeys-page'));
 // Its chunk imports @kizuna/journey (the journey chunk), so validation code loads with this page only.
 const JourneyPage = lazy(() => import('./features/journeys/journey-page'));
+const SegmentsPage = lazy(() => import('./features/segments/segments-page'));
+const AnalyticsPage = lazy(() => import('./features/analytics/analytics-page'));
+const ChannelsPage = lazy(() => import('./features/channels/channels-page'));
 const NotFoundPage = lazy(() => import('./features/not-found/not-found-page'));
 
 export function AppRoutes() {
@@ -33,9 +36,12 @@ export function AppRoutes() {
         { to: '/', label: t('nav.home'), end: true },
         { to: '/customers', label: t('nav.customers') },
         { to: '/journeys', label: t('nav.journeys') },
+        { to: '/segments', label: t('nav.segments') },
+        { to: '/analytics', label: t('nav.analytics') },
       ],
     },
     { id: 'data', label: t('nav.data'), items: [{ to: '/data/imports', label: t('nav.imports') }] },
+    { id: 'settings', label: t('nav.settings'), items: [{ to: '/settings/channels', label: t('nav.channels') }] },
   ];
 
   return (
@@ -70,6 +76,9 @@ export function AppRoutes() {
             <Route path="customers/:id" element={<CustomerProfilePage />} />
             <Route path="journeys" element={<JourneysPage />} />
             <Route path="journeys/:id" element={<JourneyPage />} />
+            <Route path="segments/*" element={<SegmentsPage />} />
+            <Route path="analytics/*" element={<AnalyticsPage />} />
+            <Route path="settings/channels/*" element={<ChannelsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

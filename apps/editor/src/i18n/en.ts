@@ -1,4 +1,8 @@
 import type { Dictionary } from './ja';
+import { analyticsEn } from '../features/analytics/analytics.i18n';
+import { channelsEn } from '../features/channels/channels.i18n';
+import { canvasEn } from '../features/journeys/canvas.i18n';
+import { segmentsEn } from '../features/segments/segments.i18n';
 
 /** English UI strings. Typed as the Japanese dictionary, so a missing or extra key fails the typecheck. */
 export const en: Dictionary = {
@@ -24,6 +28,11 @@ export const en: Dictionary = {
     journeys: 'Journeys',
     data: 'Data',
     imports: 'Imports',
+    segments: 'Segments',
+    analytics: 'Analytics',
+    settings: 'Settings',
+    channels: 'Channels',
+    dmBatches: 'Direct mail',
   },
   ui: {
     retry: 'Try again',
@@ -356,6 +365,10 @@ export const en: Dictionary = {
       done: 'Version {{version}} is published',
     },
   },
+  canvas: canvasEn,
+  segments: segmentsEn,
+  analytics: analyticsEn,
+  channels: channelsEn,
   notFound: {
     title: 'Page not found',
     body: 'There is no page at {{path}}.',

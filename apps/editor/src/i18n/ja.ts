@@ -1,3 +1,7 @@
+import { analyticsJa } from '../features/analytics/analytics.i18n';
+import { channelsJa } from '../features/channels/channels.i18n';
+import { canvasJa } from '../features/journeys/canvas.i18n';
+import { segmentsJa } from '../features/segments/segments.i18n';
 /**
  * Japanese UI strings, the editor's reference dictionary: its shape is the type every other
  * language must match (see en.ts). Keys are English and say what the text is; values are plain
@@ -26,6 +30,11 @@ export const ja = {
     journeys: 'ジャーニー',
     data: 'データ',
     imports: 'インポート',
+    segments: 'セグメント',
+    analytics: '分析',
+    settings: '設定',
+    channels: 'チャネル',
+    dmBatches: 'DM 出力',
   },
   ui: {
     retry: '再試行',
@@ -354,6 +363,10 @@ export const ja = {
       done: 'バージョン {{version}} を公開しました',
     },
   },
+  canvas: canvasJa,
+  segments: segmentsJa,
+  analytics: analyticsJa,
+  channels: channelsJa,
   notFound: {
     title: 'ページが見つかりません',
     body: '{{path}} というページはありません。',

@@ -51,6 +51,8 @@ export const EngineConfigSchema = z.object({
     .optional(),
   /** The address customers reach the engine at: tracking links, unsubscribe pages, webhook signatures. */
   KIZUNA_PUBLIC_URL: z.url().optional(),
+  /** The built editor served at `/` (default apps/editor/dist); the browser tests serve a build of their own. */
+  KIZUNA_EDITOR_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -81,7 +83,7 @@ export function loadEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineCo
     ...parsed.data,
     version,
     repositoryRoot,
-    editorDistDir: path.join(repositoryRoot, 'apps/editor/dist'),
+    editorDistDir: parsed.data.KIZUNA_EDITOR_DIR ?? path.join(repositoryRoot, 'apps/editor/dist'),
     uploadDir: path.join(parsed.data.KIZUNA_DATA_DIR, 'uploads'),
   };
 }
