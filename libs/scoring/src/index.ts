@@ -1,1 +1,3 @@
 export {};
+export * from './metrics';
+export * from './propensity';

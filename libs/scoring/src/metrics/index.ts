@@ -1,0 +1,2 @@
+export { rankAuc } from './auc';
+export { calibrationTable, expectedCalibrationError, type CalibrationBin } from './calibration';
