@@ -1,3 +1,10 @@
-export {};
-export * from './metrics';
-export * from './propensity';
+export * from './scoring-error';
+export * from './optimisation/bfgs';
+export * from './repeat-purchase/calendar-day';
+export * from './repeat-purchase/transaction-summary';
+export * from './repeat-purchase/customer-tuples';
+export * from './repeat-purchase/bgnbd-likelihood';
+export * from './repeat-purchase/bgnbd-fit';
+export * from './repeat-purchase/bgnbd-predict';
+export * from './repeat-purchase/gamma-gamma';
+export * from './repeat-purchase/repeat-purchase-models';

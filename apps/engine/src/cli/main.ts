@@ -4,6 +4,7 @@ import { registerApiKeyCommands } from './commands/api-keys.command';
 import { registerDemoCommands } from './commands/demo.command';
 import { registerImportCommand } from './commands/import.command';
 import { registerJourneyCommands } from './commands/journeys.command';
+import { registerScoreCommands } from './commands/score.command';
 import { registerSegmentCommands } from './commands/segments.command';
 import { registerWorkspaceCommands } from './commands/workspaces.command';
 import { reportFailure } from './cli-output';
@@ -22,6 +23,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerAnalyzeCommand(program);
   registerSegmentCommands(program);
   registerJourneyCommands(program);
+  registerScoreCommands(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return Number(process.exitCode ?? 0);
