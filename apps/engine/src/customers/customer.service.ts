@@ -12,6 +12,8 @@ import {
   type CustomerUpsert,
   type CustomerUpsertBody,
 } from './customer-input.schema';
+import { PROFILE_ACTIVITY_LIMIT, type CustomerActivity } from './customer-activity';
+import { CustomerActivityRepository } from './customer-activity.repository';
 import { CustomerRepository, type CustomerSearchHit } from './customer.repository';
 
 @Injectable()
@@ -19,6 +21,7 @@ export class CustomerService {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly customers: CustomerRepository,
+    private readonly activity: CustomerActivityRepository,
     private readonly resolveCustomers: ResolveCustomersUseCase,
     private readonly changes: DataChangeNotifier,
   ) {}
@@ -45,7 +48,10 @@ export class CustomerService {
       : { id: resolved.customerIds[0]!, ...summary };
   }
 
-  /** The unified profile: every identity and source, consents, merges, purchases. */
+  /**
+   * The unified profile: every identity and source, consents, merges, purchases, and what the engine
+   * did with the customer (messages, responses, scores, journey enrolments; capped lists).
+   */
   async profile(workspaceId: number, id: number) {
     const customer = await this.customers.find(workspaceId, id);
     if (!customer) throw new NotFoundError('customer', id);
@@ -58,6 +64,7 @@ export class CustomerService {
       this.customers.analytics(workspaceId, id),
       this.customers.currentSegments(workspaceId, id),
     ]);
+    const activity = await this.activityOf(workspaceId, id);
     const sources = [...new Set(identities.filter((i) => i.kind === 'external').map((i) => i.source))].sort();
     return {
       ...customer,
@@ -69,7 +76,24 @@ export class CustomerService {
       recentOrders,
       analytics: analytics ?? null,
       segments,
+      ...activity,
     };
+  }
+
+  /**
+   * Read after the profile's own queries rather than beside them: the pool (5 connections when embedded) is
+   * shared with journey steps and imports, which one page view should not starve.
+   */
+  private async activityOf(workspaceId: number, id: number): Promise<CustomerActivity> {
+    const limit = PROFILE_ACTIVITY_LIMIT;
+    const [messages, responses, scores, journeys, activityTotals] = await Promise.all([
+      this.activity.messages(workspaceId, id, limit),
+      this.activity.responses(workspaceId, id, limit),
+      this.activity.scores(workspaceId, id, limit),
+      this.activity.enrollments(workspaceId, id, limit),
+      this.activity.totals(workspaceId, id),
+    ]);
+    return { messages, responses, scores, journeys, activityTotals };
   }
 
   async merges(workspaceId: number, id: number) {

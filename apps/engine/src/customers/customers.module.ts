@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { CustomerActivityRepository } from './customer-activity.repository';
 import { CustomerController } from './customer.controller';
 import { CustomerRepository } from './customer.repository';
 import { CustomerService } from './customer.service';
@@ -7,6 +8,6 @@ import { CustomerService } from './customer.service';
 @Module({
   imports: [IdentityModule],
   controllers: [CustomerController],
-  providers: [CustomerRepository, CustomerService],
+  providers: [CustomerActivityRepository, CustomerRepository, CustomerService],
 })
 export class CustomersModule {}
