@@ -8,3 +8,6 @@ export * from './repeat-purchase/bgnbd-fit';
 export * from './repeat-purchase/bgnbd-predict';
 export * from './repeat-purchase/gamma-gamma';
 export * from './repeat-purchase/repeat-purchase-models';
+export * from './affinity';
+export * from './metrics';
+export * from './propensity';

@@ -1,2 +1,3 @@
 export { rankAuc } from './auc';
 export { calibrationTable, expectedCalibrationError, type CalibrationBin } from './calibration';
+export { scoreDistribution, type ScoreDistribution } from './score-distribution';
