@@ -10,8 +10,8 @@ export interface RepeatPurchaseModels {
   gammaGamma: GammaGammaFit | null;
 }
 
-export interface RepeatPurchasePrediction {
-  customerId: string;
+export interface RepeatPurchasePrediction<CustomerId extends string | number = string> {
+  customerId: CustomerId;
   frequency: number;
   recency: number;
   age: number;
@@ -25,7 +25,9 @@ export interface RepeatPurchasePrediction {
  * BG/NBD on every customer, Gamma-Gamma on those with repeat purchases of positive mean value (a
  * zero mean has no log; "RFM and CLV" fits the same subset: customers with x > 0 in calibration).
  */
-export function fitRepeatPurchaseModels(summaries: readonly RepeatPurchaseSummary[]): RepeatPurchaseModels {
+export function fitRepeatPurchaseModels(
+  summaries: readonly RepeatPurchaseSummary<string | number>[],
+): RepeatPurchaseModels {
   const bgNbd = fitBgNbd(summaries);
   const spenders = spendHistories(summaries);
   return { bgNbd, gammaGamma: spenders.length > 0 ? fitGammaGamma(spenders) : null };
@@ -36,11 +38,11 @@ export function fitRepeatPurchaseModels(summaries: readonly RepeatPurchaseSummar
  * Computed once per distinct (x, t_x, T): the 2F1 series is the costly part, and at day resolution
  * many customers share a history.
  */
-export function predictRepeatPurchases(
+export function predictRepeatPurchases<CustomerId extends string | number>(
   models: RepeatPurchaseModels,
-  summaries: readonly RepeatPurchaseSummary[],
+  summaries: readonly RepeatPurchaseSummary<CustomerId>[],
   horizon: number,
-): RepeatPurchasePrediction[] {
+): RepeatPurchasePrediction<CustomerId>[] {
   const tuples = compressHistories(summaries);
   const alive = new Float64Array(tuples.counts.length).fill(NaN);
   const purchases = new Float64Array(tuples.counts.length);
@@ -67,7 +69,7 @@ export function predictRepeatPurchases(
   });
 }
 
-function spendHistories(summaries: readonly RepeatPurchaseSummary[]): SpendHistory[] {
+function spendHistories(summaries: readonly RepeatPurchaseSummary<string | number>[]): SpendHistory[] {
   const spenders: SpendHistory[] = [];
   for (const { frequency, meanRepeatValue } of summaries)
     if (frequency > 0 && meanRepeatValue !== null && meanRepeatValue > 0) spenders.push({ frequency, meanRepeatValue });

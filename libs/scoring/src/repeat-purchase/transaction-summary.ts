@@ -27,8 +27,8 @@ export type SummaryOptions = z.infer<typeof summaryOptionsSchema>;
  * from the first to the last purchase day, `age` T = time from the first purchase day to the end of
  * calibration, in the unit of the summary.
  */
-export interface RepeatPurchaseSummary {
-  customerId: string;
+export interface RepeatPurchaseSummary<CustomerId extends string | number = string> {
+  customerId: CustomerId;
   frequency: number;
   recency: number;
   age: number;
