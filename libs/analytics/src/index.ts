@@ -1,1 +1,13 @@
-export {};
+export * from './analytics-error';
+export * from './proportions/wilson-interval';
+export * from './proportions/newcombe-interval';
+export * from './proportions/fisher-exact';
+export * from './proportions/two-proportion-test';
+export * from './proportions/relative-lift';
+export * from './means/welch-interval';
+export * from './sequential/always-valid';
+export * from './lift/compare-groups';
+export * from './lift/split-comparison';
+export * from './lift/repeat-rate-by-stage';
+export * from './lift/roi';
+export * from './kpi/kpi-tree';
