@@ -11,3 +11,4 @@ export * from './repeat-purchase/repeat-purchase-models';
 export * from './affinity';
 export * from './metrics';
 export * from './propensity';
+export * from './repeat-purchase/customer-lifetime-value';

@@ -28,6 +28,8 @@ const DEFAULTS: BfgsOptions = { gradientTolerance: 1e-9, maxIterations: 500 };
 const SUFFICIENT_DECREASE = 1e-4;
 const CURVATURE = 0.9;
 const MAX_LINE_SEARCH_STEPS = 60;
+const STALL_DECREASE = 1e-15;
+const MAX_STALLS = 3;
 
 /**
  * Quasi-Newton minimisation (BFGS with the inverse-Hessian update and a bisecting weak-Wolfe line
@@ -54,6 +56,7 @@ export function minimiseBfgs(
   const step = new Float64Array(n);
   const gradientChange = new Float64Array(n);
   let scaled = false;
+  let stalls = 0;
 
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     if (maxAbs(gradient) <= gradientTolerance)
@@ -107,9 +110,13 @@ export function minimiseBfgs(
       }
       updateInverseHessian(inverseHessian, step, gradientChange, curvature);
     }
+    // At the rounding floor of the objective, steps stop decreasing it: a few in a row mean no more.
+    stalls = value - trialValue <= STALL_DECREASE * Math.max(1, Math.abs(value)) ? stalls + 1 : 0;
     [point, trialPoint] = [trialPoint, point];
     [gradient, trialGradient] = [trialGradient, gradient];
     value = trialValue;
+    if (stalls >= MAX_STALLS)
+      return { point, value, gradient, iterations: iteration + 1, evaluations, stop: 'no-progress' };
   }
   return {
     point,

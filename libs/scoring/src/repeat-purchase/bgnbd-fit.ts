@@ -24,7 +24,7 @@ export interface BgNbdFitOptions {
 
 // A stationary point to this tolerance fixes the parameters to far more than the 3 significant digits
 // the paper reports; a stall above it but below this one is rounding, not a failed fit.
-const DEFAULT_TOLERANCE = 1e-9;
+const DEFAULT_TOLERANCE = 1e-8;
 const STALL_TOLERANCE = 1e-5;
 
 /**

@@ -110,7 +110,7 @@ export function fitGammaGamma(customers: readonly SpendHistory[]): GammaGammaFit
     },
     // q > 1 for a finite mean spend; gamma starts at the spend scale, so p * gamma / (q - 1) is the mean.
     [0, Math.log(2), Math.log(meanOf(customers))],
-    { gradientTolerance: 1e-9, maxIterations: 500 },
+    { gradientTolerance: 1e-8, maxIterations: 500 },
   );
   const estimates = parameters(result.point);
   const largestGradient = Math.max(...Array.from(result.gradient, Math.abs));

@@ -1,6 +1,7 @@
 import { fitBgNbd, type BgNbdFit } from './bgnbd-fit';
 import { expectedPurchases, probabilityAlive } from './bgnbd-predict';
 import { compressHistories } from './customer-tuples';
+import { customerLifetimeValue, type LifetimeValueOptions } from './customer-lifetime-value';
 import { expectedOrderValue, fitGammaGamma, type GammaGammaFit, type SpendHistory } from './gamma-gamma';
 import type { RepeatPurchaseSummary } from './transaction-summary';
 
@@ -17,8 +18,10 @@ export interface RepeatPurchasePrediction<CustomerId extends string | number = s
   age: number;
   probabilityAlive: number;
   expectedPurchases: number;
-  /** Null without a Gamma-Gamma fit. */
+  /** Null without a Gamma-Gamma fit (or one with q <= 1, an infinite mean). */
   expectedOrderValue: number | null;
+  /** Null without a Gamma-Gamma fit or lifetime value options. */
+  lifetimeValue: number | null;
 }
 
 /**
@@ -34,7 +37,9 @@ export function fitRepeatPurchaseModels(
 }
 
 /**
- * Each customer's P(alive), expected purchases over `horizon` units and expected order value.
+ * Each customer's P(alive), expected purchases over `horizon` units, expected order value and,
+ * given its options, lifetime value (customerLifetimeValue). A customer with repeat purchases of
+ * zero value gets the Gamma-Gamma posterior mean at m_x = 0 (shrunk towards the population mean).
  * Computed once per distinct (x, t_x, T): the 2F1 series is the costly part, and at day resolution
  * many customers share a history.
  */
@@ -42,6 +47,7 @@ export function predictRepeatPurchases<CustomerId extends string | number>(
   models: RepeatPurchaseModels,
   summaries: readonly RepeatPurchaseSummary<CustomerId>[],
   horizon: number,
+  lifetimeValue?: LifetimeValueOptions,
 ): RepeatPurchasePrediction<CustomerId>[] {
   const tuples = compressHistories(summaries);
   const alive = new Float64Array(tuples.counts.length).fill(NaN);
@@ -53,10 +59,7 @@ export function predictRepeatPurchases<CustomerId extends string | number>(
       alive[tuple] = probabilityAlive(models.bgNbd, summary);
       purchases[tuple] = expectedPurchases(models.bgNbd, summary, horizon);
     }
-    const spend: SpendHistory =
-      summary.frequency > 0 && summary.meanRepeatValue !== null && summary.meanRepeatValue > 0
-        ? { frequency: summary.frequency, meanRepeatValue: summary.meanRepeatValue }
-        : { frequency: 0, meanRepeatValue: 0 };
+    const spend: SpendHistory = { frequency: summary.frequency, meanRepeatValue: summary.meanRepeatValue ?? 0 };
     return {
       customerId: summary.customerId,
       frequency: summary.frequency,
@@ -65,6 +68,10 @@ export function predictRepeatPurchases<CustomerId extends string | number>(
       probabilityAlive: alive[tuple]!,
       expectedPurchases: purchases[tuple]!,
       expectedOrderValue: gammaGamma ? expectedOrderValue(gammaGamma, spend) : null,
+      lifetimeValue:
+        gammaGamma && lifetimeValue
+          ? customerLifetimeValue({ bgNbd: models.bgNbd, gammaGamma }, { ...summary, ...spend }, lifetimeValue)
+          : null,
     };
   });
 }
