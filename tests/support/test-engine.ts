@@ -39,6 +39,8 @@ export async function startTestEngine(
     KIZUNA_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     KIZUNA_DB_POOL_SIZE: '5',
+    // The browser tier's own editor build (browser-global-setup.ts); without it the engine would serve apps/editor/dist.
+    ...(process.env.KIZUNA_EDITOR_DIR ? { KIZUNA_EDITOR_DIR: process.env.KIZUNA_EDITOR_DIR } : {}),
     ...env,
   });
   const engine = await startEngine(config, { migrate: false, clock: options.clock });
