@@ -19,6 +19,7 @@ import { DataChangeModule } from './infrastructure/data-changes/data-change.noti
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { SchedulingModule } from './infrastructure/scheduling/periodic-tasks';
 import { SecretsModule } from './infrastructure/secrets/secret-box';
+import { ScoringModule } from './scoring/scoring.module';
 import { SegmentsModule } from './segments/segments.module';
 import { WorkspaceModule } from './workspaces/workspace.module';
 
@@ -62,6 +63,7 @@ export class AppModule {
         SegmentsModule,
         ChannelsModule,
         JourneysModule,
+        ScoringModule,
         DemoModule,
       ],
     };

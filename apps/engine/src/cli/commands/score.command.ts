@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerScoreBgNbdCommand } from './score-bgnbd.command';
+import { registerScoreModelCommands } from './score-models.command';
 
 /**
  * `kizuna score ...`: customer scores. One group, each subcommand registered from its own file, so
@@ -10,7 +11,7 @@ export function registerScoreCommands(program: Command): Command {
   registerScoreBgNbdCommand(score);
 
   // ---- Workspace model commands (`score fit <model>`, `score show <customer>`) go here: ----
-  // registerScoreModelCommands(score);
+  registerScoreModelCommands(score);
   // ---------------------------------------------------------------------------------------------
   return score;
 }

@@ -13,6 +13,7 @@ export const QueueName = {
   SendLine: 'send-line',
   SendSms: 'send-sms',
   SendDm: 'send-dm',
+  Scoring: 'scoring',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -40,6 +41,8 @@ export interface JobPayloads {
   [QueueName.SendLine]: { messageIds: string[] };
   [QueueName.SendSms]: { messageIds: string[] };
   [QueueName.SendDm]: { messageIds: string[] };
+  /** Fit a scoring model (repeat_purchase, propensity_<channel>, affinity); skipped when a fit finished after `requestedAt`. */
+  [QueueName.Scoring]: { workspaceId: number; model: string; requestedAt: string; reason: string };
 }
 
 export interface QueueSettings {
@@ -69,6 +72,8 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   [QueueName.SendLine]: { concurrency: 4, attempts: 5, backoffMs: 1_000 },
   [QueueName.SendSms]: { concurrency: 4, attempts: 5, backoffMs: 1_000 },
   [QueueName.SendDm]: { concurrency: 1, attempts: 5, backoffMs: 1_000 },
+  // A fit holds a million rows in memory and both cores for seconds: one at a time per process.
+  [QueueName.Scoring]: { concurrency: 1, attempts: 2, backoffMs: 30_000 },
 };
 
 /** The queue that sends each channel's messages. */
