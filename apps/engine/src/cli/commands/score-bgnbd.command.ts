@@ -8,7 +8,7 @@ import {
 } from '@kizuna/scoring';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { CliUsageError, printJson, printLines } from '../cli-output';
+import { CliUsageError } from '../cli-output';
 import { readPurchaseFile } from '../purchases-csv';
 
 const optionsSchema = z.object({
@@ -69,35 +69,53 @@ export function registerScoreBgNbdCommand(score: Command): void {
       const predictions =
         options.predict === undefined ? undefined : predictRepeatPurchases(models, summaries, options.predict);
       if (options.json)
-        return printJson({
-          r,
-          alpha,
-          a,
-          b,
-          ll: logLikelihood,
-          customers,
-          ...(file.withAmounts ? { gammaGamma } : {}),
-          ...(predictions ? { horizon: options.predict, unit: options.unit, predictions } : {}),
-        });
-      printLines(
-        `BG/NBD on ${customers} customers (calibration to ${options.calibrationEnd}, ${options.unit}s):`,
-        `  r ${r.toFixed(4)}  alpha ${alpha.toFixed(4)}  a ${a.toFixed(4)}  b ${b.toFixed(4)}  log-likelihood ${logLikelihood.toFixed(2)}`,
-        ...(gammaGamma
-          ? [
-              `Gamma-Gamma on ${gammaGamma.customers} customers with repeat purchases:`,
-              `  p ${gammaGamma.p.toFixed(4)}  q ${gammaGamma.q.toFixed(4)}  gamma ${gammaGamma.gamma.toFixed(4)}  log-likelihood ${gammaGamma.ll.toFixed(2)}`,
-            ]
-          : []),
-        ...(predictions
-          ? [
-              `customer\tx\tt_x\tT\tP(alive)\tE[purchases in ${options.predict} ${options.unit}s]${gammaGamma ? '\tE[order value]' : ''}`,
-              ...predictions.map(
-                (p) =>
-                  `${p.customerId}\t${p.frequency}\t${p.recency.toFixed(2)}\t${p.age.toFixed(2)}\t${p.probabilityAlive.toFixed(4)}\t${p.expectedPurchases.toFixed(4)}` +
-                  (p.expectedOrderValue === null ? '' : `\t${p.expectedOrderValue.toFixed(2)}`),
-              ),
-            ]
-          : []),
+        return write(
+          JSON.stringify(
+            {
+              r,
+              alpha,
+              a,
+              b,
+              ll: logLikelihood,
+              customers,
+              ...(file.withAmounts ? { gammaGamma } : {}),
+              ...(predictions ? { horizon: options.predict, unit: options.unit, predictions } : {}),
+            },
+            null,
+            2,
+          ),
+        );
+      await write(
+        [
+          `BG/NBD on ${customers} customers (calibration to ${options.calibrationEnd}, ${options.unit}s):`,
+          `  r ${r.toFixed(4)}  alpha ${alpha.toFixed(4)}  a ${a.toFixed(4)}  b ${b.toFixed(4)}  log-likelihood ${logLikelihood.toFixed(2)}`,
+          ...(gammaGamma
+            ? [
+                `Gamma-Gamma on ${gammaGamma.customers} customers with repeat purchases:`,
+                `  p ${gammaGamma.p.toFixed(4)}  q ${gammaGamma.q.toFixed(4)}  gamma ${gammaGamma.gamma.toFixed(4)}  log-likelihood ${gammaGamma.ll.toFixed(2)}`,
+              ]
+            : []),
+          ...(predictions
+            ? [
+                `customer\tx\tt_x\tT\tP(alive)\tE[purchases in ${options.predict} ${options.unit}s]${gammaGamma ? '\tE[order value]' : ''}`,
+                ...predictions.map(
+                  (p) =>
+                    `${p.customerId}\t${p.frequency}\t${p.recency.toFixed(2)}\t${p.age.toFixed(2)}\t${p.probabilityAlive.toFixed(4)}\t${p.expectedPurchases.toFixed(4)}` +
+                    (p.expectedOrderValue === null ? '' : `\t${p.expectedOrderValue.toFixed(2)}`),
+                ),
+              ]
+            : []),
+        ].join('\n'),
       );
     });
+}
+
+/**
+ * Writes and waits until stdout has taken the text: the CLI exits with process.exit() as soon as the
+ * command returns, which would cut a large output (predictions for every customer) short on a pipe.
+ */
+function write(text: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    process.stdout.write(`${text}\n`, (error) => (error ? reject(error) : resolve())),
+  );
 }
