@@ -1,7 +1,16 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../ui/page-header';
+import { Route, Routes } from 'react-router';
+import { SegmentDetailPage } from './segment-detail-page';
+import { SegmentEditorPage } from './segment-editor-page';
+import { SegmentListPage } from './segment-list-page';
 
+/** /segments, /segments/new, /segments/:id (members and changes), /segments/:id/edit. */
 export default function SegmentsPage() {
-  const { t } = useTranslation();
-  return <PageHeader title={t('segments.title')} />;
+  return (
+    <Routes>
+      <Route index element={<SegmentListPage />} />
+      <Route path="new" element={<SegmentEditorPage />} />
+      <Route path=":id" element={<SegmentDetailPage />} />
+      <Route path=":id/edit" element={<SegmentEditorPage />} />
+    </Routes>
+  );
 }
