@@ -9,9 +9,13 @@ import { parseCustomerId } from './customer';
 import { CustomerConsents } from './customer-consents';
 import { CustomerDetails } from './customer-details';
 import { CustomerIdentities } from './customer-identities';
+import { CustomerJourneys } from './customer-journeys';
 import { CustomerMerges } from './customer-merges';
+import { CustomerMessages } from './customer-messages';
 import { CustomerName, customerNameText } from './customer-name';
 import { CustomerOrders } from './customer-orders';
+import { CustomerResponses } from './customer-responses';
+import { CustomerScores } from './customer-scores';
 import { CustomerStats } from './customer-stats';
 import { useCustomer } from './customers.api';
 
@@ -75,6 +79,10 @@ export default function CustomerProfilePage() {
       </div>
       <CustomerConsents consents={data.consents} />
       <CustomerOrders orders={data.recentOrders} />
+      <CustomerJourneys journeys={data.journeys} total={data.activityTotals.journeys} />
+      <CustomerMessages messages={data.messages} total={data.activityTotals.messages} />
+      <CustomerResponses responses={data.responses} total={data.activityTotals.responses} />
+      <CustomerScores scores={data.scores} />
       <CustomerMerges customerId={data.id} merges={data.merges} />
     </>
   );

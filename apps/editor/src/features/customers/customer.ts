@@ -1,3 +1,5 @@
+import type { CustomerActivity } from './customer-activity';
+
 export interface CustomerSummary {
   id: number;
   displayName: string | null;
@@ -62,7 +64,8 @@ export interface CustomerOrder {
   lines: number;
 }
 
-export interface CustomerProfile {
+/** GET /api/v1/customers/:id: the record, its identities and purchases, and the engine's activity with it. */
+export interface CustomerProfile extends CustomerActivity {
   id: number;
   status: 'active' | 'merged';
   mergedIntoId: number | null;
