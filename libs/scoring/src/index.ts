@@ -12,3 +12,4 @@ export * from './affinity';
 export * from './metrics';
 export * from './propensity';
 export * from './repeat-purchase/customer-lifetime-value';
+export * from './patterns';
