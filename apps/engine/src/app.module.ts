@@ -17,6 +17,7 @@ import { ClockModule } from './infrastructure/clock.provider';
 import { DatabaseModule } from './infrastructure/database/database.module';
 import { DataChangeModule } from './infrastructure/data-changes/data-change.notifier';
 import { QueueModule } from './infrastructure/queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
 import { SchedulingModule } from './infrastructure/scheduling/periodic-tasks';
 import { SecretsModule } from './infrastructure/secrets/secret-box';
 import { ScoringModule } from './scoring/scoring.module';
@@ -63,6 +64,7 @@ export class AppModule {
         SegmentsModule,
         ChannelsModule,
         JourneysModule,
+        ReportsModule,
         ScoringModule,
         DemoModule,
       ],

@@ -4,6 +4,7 @@ import { registerApiKeyCommands } from './commands/api-keys.command';
 import { registerDemoCommands } from './commands/demo.command';
 import { registerImportCommand } from './commands/import.command';
 import { registerJourneyCommands } from './commands/journeys.command';
+import { registerReportCommands } from './commands/report.command';
 import { registerScoreCommands } from './commands/score.command';
 import { registerSegmentCommands } from './commands/segments.command';
 import { registerWorkspaceCommands } from './commands/workspaces.command';
@@ -23,6 +24,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerAnalyzeCommand(program);
   registerSegmentCommands(program);
   registerJourneyCommands(program);
+  registerReportCommands(program);
   registerScoreCommands(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
