@@ -13,6 +13,8 @@ const root = path.resolve(__dirname, '../..');
  * page under test; then prepares the migrated template database as the integration tier does.
  */
 export default async function browserGlobalSetup(): Promise<void> {
+  // A build made beforehand (e.g. of a clean checkout while others edit this one) is used as it is.
+  if (process.env.KIZUNA_EDITOR_DIR) return integrationGlobalSetup();
   const outDir = mkdtempSync(path.join(tmpdir(), 'kizuna-editor-'));
   const vite = path.join(root, 'node_modules/vite/bin/vite.js');
   const result = spawnSync(
