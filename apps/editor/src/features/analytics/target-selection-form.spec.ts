@@ -1,0 +1,36 @@
+import { targetSelectionForm } from './target-selection-form';
+
+const form = { basis: 'rf_stage', model: '', responsePercent: '5', costPerContact: '120', marginPercent: '60' };
+
+describe('targetSelectionForm', () => {
+  it('turns typed percents into the rates the engine takes', () => {
+    expect(targetSelectionForm(form)).toEqual({
+      ok: true,
+      request: { basis: 'rf_stage', defaultResponseRate: 0.05, costPerContact: 120, marginRate: 0.6 },
+    });
+    expect(targetSelectionForm({ ...form, basis: 'score', model: ' p_alive ' })).toMatchObject({
+      ok: true,
+      request: { basis: 'score', model: 'p_alive' },
+    });
+  });
+
+  it('names each field that is missing or out of range', () => {
+    expect(
+      targetSelectionForm({
+        ...form,
+        basis: 'score',
+        responsePercent: '',
+        costPerContact: '200000',
+        marginPercent: '0',
+      }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        responsePercent: 'required',
+        costPerContact: 'costRange',
+        marginPercent: 'marginRange',
+        model: 'required',
+      },
+    });
+  });
+});
