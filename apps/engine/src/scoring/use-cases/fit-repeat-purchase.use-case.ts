@@ -1,5 +1,14 @@
 import type { Pool } from '@kizuna/db';
-import { fitRepeatPurchaseModels, predictRepeatPurchases, scoreDistribution } from '@kizuna/scoring';
+import {
+  fitBgNbd,
+  fitGammaGamma,
+  predictRepeatPurchases,
+  scoreDistribution,
+  ScoringError,
+  type GammaGammaFit,
+  type RepeatPurchaseModels,
+  type RepeatPurchaseSummary,
+} from '@kizuna/scoring';
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
 import { WorkspaceService } from '../../workspaces/workspace.service';
@@ -13,6 +22,30 @@ const EXPECTED_PURCHASES_DAYS = 90;
 /** The calendar date of an instant in a time zone (YYYY-MM-DD). */
 function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/**
+ * BG/NBD on every customer, Gamma-Gamma on those with repeat purchases of positive value (as
+ * fitRepeatPurchaseModels does), except that a spend model that cannot be fitted (too few repeat
+ * buyers, spend without variation) leaves P(alive) and expected purchases standing: they are
+ * written, expected_order_value and clv are not, and the fit's metrics say why.
+ */
+function fitModels(
+  summaries: readonly RepeatPurchaseSummary<number>[],
+): RepeatPurchaseModels & { gammaGammaNotFitted: string | null } {
+  const bgNbd = fitBgNbd(summaries);
+  const spenders = summaries
+    .filter((s) => s.frequency > 0 && s.meanRepeatValue !== null && s.meanRepeatValue > 0)
+    .map((s) => ({ frequency: s.frequency, meanRepeatValue: s.meanRepeatValue! }));
+  if (!spenders.length) return { bgNbd, gammaGamma: null, gammaGammaNotFitted: 'no repeat purchases with a value' };
+  let gammaGamma: GammaGammaFit;
+  try {
+    gammaGamma = fitGammaGamma(spenders);
+  } catch (error) {
+    if (error instanceof ScoringError) return { bgNbd, gammaGamma: null, gammaGammaNotFitted: error.message };
+    throw error;
+  }
+  return { bgNbd, gammaGamma, gammaGammaNotFitted: null };
 }
 
 /**
@@ -36,7 +69,7 @@ export class FitRepeatPurchaseUseCase {
       timeZone: workspace.timezone,
       unit: 'day',
     });
-    const models = fitRepeatPurchaseModels(summaries);
+    const models = fitModels(summaries);
     const soon = predictRepeatPurchases(models, summaries, EXPECTED_PURCHASES_DAYS);
     const lifetime = predictRepeatPurchases(models, summaries, settings.clvHorizonDays);
     const n = summaries.length;
@@ -70,6 +103,7 @@ export class FitRepeatPurchaseUseCase {
         customers: n,
         bgNbdLogLikelihood: models.bgNbd.logLikelihood,
         gammaGammaLogLikelihood: models.gammaGamma?.logLikelihood ?? null,
+        gammaGammaNotFitted: models.gammaGammaNotFitted,
         scores: Object.fromEntries(Object.entries(values).map(([name, v]) => [name, scoreDistribution(v)])),
       },
       rows: n,
