@@ -17,6 +17,16 @@ describe('minimiseBfgs', () => {
     expect(result.iterations).toBeLessThan(50);
   });
 
+  it('finishes in a few iterations from the point and inverse Hessian of an earlier search', () => {
+    const rough = minimiseBfgs(rosenbrock, [-1.2, 1], { gradientTolerance: 1e-3 });
+    const warm = minimiseBfgs(rosenbrock, Array.from(rough.point), {
+      gradientTolerance: 1e-10,
+      inverseHessian: rough.inverseHessian,
+    });
+    expect(warm.point[0]).toBeCloseTo(1, 8);
+    expect(warm.iterations).toBeLessThan(8);
+  });
+
   it('solves a badly scaled quadratic exactly: minimum of sum c_i (x_i - i)^2', () => {
     const scales = [1e-3, 1, 1e3, 10];
     const quadratic: DifferentiableObjective = (point, gradient) => {

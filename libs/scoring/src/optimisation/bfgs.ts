@@ -8,6 +8,11 @@ export interface BfgsOptions {
   /** Stop when every gradient component is this small. */
   gradientTolerance: number;
   maxIterations: number;
+  /**
+   * A starting inverse Hessian (row-major n x n), e.g. the one a fit on a subsample ended with: with
+   * it and a start near the minimum, the search needs a few iterations instead of a few dozen.
+   */
+  inverseHessian?: Float64Array;
 }
 
 /** Why the search stopped: a (near) stationary point, no further decrease possible, or out of iterations. */
@@ -20,14 +25,17 @@ export interface BfgsResult {
   iterations: number;
   evaluations: number;
   stop: BfgsStop;
+  /** The final approximation of the inverse Hessian, to warm-start a related search. */
+  inverseHessian: Float64Array;
 }
 
-const DEFAULTS: BfgsOptions = { gradientTolerance: 1e-9, maxIterations: 500 };
+const DEFAULTS = { gradientTolerance: 1e-9, maxIterations: 500 };
 // Weak Wolfe constants of Nocedal & Wright (Numerical Optimization, 2nd ed., 3.6): a sufficient
 // decrease that is easy to meet and a curvature condition loose enough for quasi-Newton steps.
 const SUFFICIENT_DECREASE = 1e-4;
 const CURVATURE = 0.9;
-const MAX_LINE_SEARCH_STEPS = 60;
+const MAX_LINE_SEARCH_STEPS = 40;
+const PREDICTED_DECREASE_FLOOR = 1e-13;
 const STALL_DECREASE = 1e-15;
 const MAX_STALLS = 3;
 
@@ -49,18 +57,18 @@ export function minimiseBfgs(
   let evaluations = 1;
   if (!Number.isFinite(value))
     throw new RangeError(`the objective is not finite at the start point ${start.join(', ')}`);
-  const inverseHessian = identity(n);
+  const inverseHessian = options.inverseHessian ? Float64Array.from(options.inverseHessian) : identity(n);
   const direction = new Float64Array(n);
   let trialPoint = new Float64Array(n);
   let trialGradient = new Float64Array(n);
   const step = new Float64Array(n);
   const gradientChange = new Float64Array(n);
-  let scaled = false;
+  let scaled = options.inverseHessian !== undefined;
   let stalls = 0;
 
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     if (maxAbs(gradient) <= gradientTolerance)
-      return { point, value, gradient, iterations: iteration, evaluations, stop: 'gradient' };
+      return { point, value, gradient, iterations: iteration, evaluations, stop: 'gradient', inverseHessian };
     multiply(inverseHessian, gradient, direction, -1);
     let slope = dot(gradient, direction);
     if (!(slope < 0)) {
@@ -70,6 +78,10 @@ export function minimiseBfgs(
       for (let i = 0; i < n; i++) direction[i] = -gradient[i]!;
       slope = dot(gradient, direction);
     }
+    // A full step would lower the value by about -slope/2: below the rounding of a sum of many terms,
+    // the line search would only chase noise (dozens of evaluations of the objective for nothing).
+    if (-slope <= PREDICTED_DECREASE_FLOOR * Math.abs(value))
+      return { point, value, gradient, iterations: iteration, evaluations, stop: 'no-progress', inverseHessian };
 
     let low = 0;
     let high = Infinity;
@@ -90,7 +102,8 @@ export function minimiseBfgs(
     }
     if (!accepted) {
       // The sufficient-decrease point found last (if any) still improves on the current one.
-      if (low === 0) return { point, value, gradient, iterations: iteration, evaluations, stop: 'no-progress' };
+      if (low === 0)
+        return { point, value, gradient, iterations: iteration, evaluations, stop: 'no-progress', inverseHessian };
       for (let i = 0; i < n; i++) trialPoint[i] = point[i]! + low * direction[i]!;
       trialValue = objective(trialPoint, trialGradient);
       evaluations++;
@@ -116,7 +129,7 @@ export function minimiseBfgs(
     [gradient, trialGradient] = [trialGradient, gradient];
     value = trialValue;
     if (stalls >= MAX_STALLS)
-      return { point, value, gradient, iterations: iteration + 1, evaluations, stop: 'no-progress' };
+      return { point, value, gradient, iterations: iteration + 1, evaluations, stop: 'no-progress', inverseHessian };
   }
   return {
     point,
@@ -125,6 +138,7 @@ export function minimiseBfgs(
     iterations: maxIterations,
     evaluations,
     stop: maxAbs(gradient) <= gradientTolerance ? 'gradient' : 'iterations',
+    inverseHessian,
   };
 }
 

@@ -78,6 +78,12 @@ describe('BG/NBD on the CDNOW sample (Fader, Hardie & Lee 2005)', () => {
     expect(days.logLikelihood).toBeCloseTo(fit.logLikelihood - repeats * Math.log(7), 6);
   });
 
+  it('reaches the same estimates from a warm start on every 16th distinct history', () => {
+    const warm = fitBgNbd(weeks, { warmStartAbove: 100 });
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) expect(warm[key] / fit[key]).toBeCloseTo(1, 5);
+    expect(warm.logLikelihood).toBeCloseTo(fit.logLikelihood, 6);
+  });
+
   it('has the gradient of its log-likelihood (central differences in log-parameters)', () => {
     const tuples = compressHistories(weeks);
     const at = [Math.log(0.5), Math.log(3), Math.log(1.2), Math.log(1.7)];

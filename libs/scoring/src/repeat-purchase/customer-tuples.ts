@@ -30,20 +30,24 @@ export interface CustomerTuples {
 
 /** Checks one history (the rules of the paper's definitions) and throws naming the customer and field. */
 export function assertValidHistory(history: RepeatPurchaseHistory, customer: string | number): void {
-  const { frequency, recency, age } = history;
-  const fail = (field: string, reason: string) => {
-    throw new ScoringError('invalid_input', `customer ${customer}: ${field} ${reason}`, {
+  const problem = historyProblem(history);
+  if (problem)
+    throw new ScoringError('invalid_input', `customer ${customer}: ${problem.field} ${problem.reason}`, {
       customer,
-      field,
-      frequency,
-      recency,
-      age,
+      field: problem.field,
+      ...history,
     });
-  };
-  if (!Number.isInteger(frequency) || frequency < 0) fail('frequency', `must be a whole number >= 0, not ${frequency}`);
-  if (!Number.isFinite(recency) || recency < 0) fail('recency', `must be >= 0, not ${recency}`);
-  if (!Number.isFinite(age) || age < recency) fail('age', `must be >= recency (${recency}), not ${age}`);
-  if (frequency === 0 && recency !== 0) fail('recency', `must be 0 without repeat purchases, not ${recency}`);
+}
+
+function historyProblem({ frequency, recency, age }: RepeatPurchaseHistory): { field: string; reason: string } | null {
+  if (!Number.isInteger(frequency) || frequency < 0)
+    return { field: 'frequency', reason: `must be a whole number >= 0, not ${frequency}` };
+  if (!Number.isFinite(recency) || recency < 0) return { field: 'recency', reason: `must be >= 0, not ${recency}` };
+  if (!Number.isFinite(age) || age < recency)
+    return { field: 'age', reason: `must be >= recency (${recency}), not ${age}` };
+  if (frequency === 0 && recency !== 0)
+    return { field: 'recency', reason: `must be 0 without repeat purchases, not ${recency}` };
+  return null;
 }
 
 export function compressHistories(histories: readonly RepeatPurchaseHistory[]): CustomerTuples {
@@ -60,12 +64,13 @@ export function compressHistories(histories: readonly RepeatPurchaseHistory[]): 
   const customerFrequency = new Int32Array(histories.length);
   const customerRecency = new Int32Array(histories.length);
   const customerAge = new Int32Array(histories.length);
-  histories.forEach((history, i) => {
-    assertValidHistory(history, i);
+  for (let i = 0; i < histories.length; i++) {
+    const history = histories[i]!;
+    if (historyProblem(history)) assertValidHistory(history, i);
     customerFrequency[i] = idOf(frequencyIds, history.frequency);
     customerRecency[i] = idOf(timeIds, history.recency);
     customerAge[i] = idOf(timeIds, history.age);
-  });
+  }
 
   // One number per tuple as the key: exact while frequencies x times^2 stays below 2^53.
   const timeCount = timeIds.size;
