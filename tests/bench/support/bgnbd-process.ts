@@ -73,7 +73,7 @@ export function drawBgNbdPurchases(process: BgNbdProcess): SyntheticPurchases {
   };
 }
 
-function grow(array: Int32Array, size: number): Int32Array {
+function grow(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(size);
   grown.set(array);
   return grown;
