@@ -58,6 +58,9 @@ export function renderTemplate(source: string, data: object, mode: TemplateMode 
   return engines[mode].renderSync(parse(source, mode), data) as string;
 }
 
+/** Keys that lead out of the data into its prototypes; stored templates refuse them (template-content.schema.ts). */
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * The data with each fallback set where the value is missing or empty: `customer.givenName`
  * falls back to "お客" when the customer has no given name.
@@ -66,6 +69,8 @@ export function withFallbacks<T extends object>(data: T, fallbacks: Record<strin
   const copy = structuredClone(data) as Record<string, unknown>;
   for (const [path, fallback] of Object.entries(fallbacks)) {
     const keys = path.split('.');
+    // `__proto__.x` would walk into Object.prototype and set x on every object of the process.
+    if (keys.some((key) => UNSAFE_KEYS.has(key))) continue;
     let node: Record<string, unknown> = copy;
     for (const key of keys.slice(0, -1)) {
       const next = node[key];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNSAFE_KEYS } from './render-template';
 
 const liquid = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
@@ -7,7 +8,15 @@ const liquid = (max: number) => z.string().max(max, `must be at most ${max} char
  * a message never says "undefined" or leaves a gap in "様".
  */
 const fallbacks = z
-  .record(z.string().regex(/^[A-Za-z_][\w.]*$/, 'must be a variable path'), z.string().max(200))
+  .record(
+    z
+      .string()
+      .regex(/^[A-Za-z_][\w.]*$/, 'must be a variable path')
+      .refine((path) => !path.split('.').some((key) => UNSAFE_KEYS.has(key)), {
+        message: 'must not name __proto__, constructor or prototype',
+      }),
+    z.string().max(200),
+  )
   .default({});
 
 export const EmailTemplateSchema = z
