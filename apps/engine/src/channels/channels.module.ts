@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { WorkspaceModule } from '../workspaces/workspace.module';
 import { ChannelSettingsService } from './channel-settings.service';
+import { ChannelTestMessageController } from './channel-test-message.controller';
 import { ChannelsController } from './channels.controller';
 import { ChannelsProcessor } from './channels.processor';
 import { MessageActionsService } from './message-actions.service';
@@ -38,6 +39,7 @@ import { LineLinkController } from './webhooks/line-link.controller';
 import { LineLinkService } from './webhooks/line-link.service';
 import { LineWebhookController } from './webhooks/line-webhook.controller';
 import { SendMessagesUseCase } from './use-cases/send-messages.use-case';
+import { SendTestMessageUseCase } from './use-cases/send-test-message.use-case';
 
 @Module({
   imports: [WorkspaceModule, IdentityModule],
@@ -50,6 +52,7 @@ import { SendMessagesUseCase } from './use-cases/send-messages.use-case';
     DmBatchesController,
     PackageInsertsController,
     AudienceExportController,
+    ChannelTestMessageController,
   ],
   providers: [
     ChannelSettingsService,
@@ -87,6 +90,7 @@ import { SendMessagesUseCase } from './use-cases/send-messages.use-case';
     },
     DispatchOutboxUseCase,
     SendMessagesUseCase,
+    SendTestMessageUseCase,
     AttributeConversionsUseCase,
     ConversionTriggers,
     ChannelsProcessor,
