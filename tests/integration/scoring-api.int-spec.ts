@@ -308,6 +308,47 @@ describe('Scores over the API', () => {
     expect(await processor.queueDue()).toBe(0);
   });
 
+  it('lets a send to "best" pick the consented channel with the higher propensity', async () => {
+    const customers = [1, 2, 3, 4, 5, 6].map((i) => ids.get(i)!);
+    for (const customerId of customers) {
+      for (const channel of ['email', 'line']) {
+        await test.db.pool.query(
+          `INSERT INTO consent (workspace_id, customer_id, channel, status, recorded_at) VALUES ($1, $2, $3, 'granted', now())`,
+          [shop.id, customerId, channel],
+        );
+      }
+    }
+    const graph = {
+      version: 1,
+      nodes: [
+        { id: 'start', type: 'trigger.event', config: { eventName: 'never', filters: [] } },
+        { id: 'offer', type: 'send', config: { channel: 'best', channels: ['email', 'line'], templateId: 'offer' } },
+      ],
+      edges: [{ id: 'a', source: 'start', target: 'offer' }],
+    };
+    const journey = await api<{ id: number }>(
+      '/api/v1/journeys',
+      { method: 'POST', json: { name: 'Best channel', graph } },
+      201,
+    );
+    const result = await api<{ customers: { customerId: number; messages: { channel: string; status: string }[] }[] }>(
+      `/api/v1/journeys/${journey.id}/simulate`,
+      { method: 'POST', json: { customerIds: customers } },
+    );
+    const score = new Map<string, number>();
+    for (const model of ['propensity_email', 'propensity_line']) {
+      for (const row of await storedScores(model)) score.set(`${row.customer_id}:${model}`, row.value);
+    }
+    const expected = customers.map((id) => [
+      id,
+      score.get(`${id}:propensity_line`)! > score.get(`${id}:propensity_email`)! ? 'line' : 'email',
+    ]);
+    expect(result.customers.map((c) => [c.customerId, c.messages[0]!.channel])).toEqual(expected);
+    expect(result.customers.every((c) => c.messages[0]!.status === 'would-send')).toBe(true);
+    // Both channels are picked for someone: the choice follows the scores, not a fixed order.
+    expect(new Set(expected.map(([, channel]) => channel)).size).toBe(2);
+  });
+
   it('refuses unknown models and customers, and models without data', async () => {
     const unknown = await test.api(shop, '/api/v1/scores/fit/propensity_fax', { method: 'POST', json: {} });
     expect(unknown.status).toBe(400);
