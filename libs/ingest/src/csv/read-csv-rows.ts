@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { createTextDecoderStream, type FileEncoding } from './text-decoder-stream';
 
 export interface CsvRow {
@@ -34,6 +34,32 @@ function countNewlines(cells: readonly string[]): number {
 }
 
 /**
+ * papaparse guesses the line ending from its first chunk only. A first chunk of a CRLF file that
+ * ends between "\r" and "\n" made it split rows on "\r" (each row then began with "\n", and a
+ * stray row came last); one without any line end made it guess "\n". So the text is held back
+ * until it holds a "\n" (or 1 MB, or the end), and the first chunk never ends in "\r".
+ */
+function firstChunkWithLineEnd(): Transform {
+  let held = '';
+  let released = false;
+  return new Transform({
+    decodeStrings: false,
+    encoding: 'utf8',
+    transform(chunk: string, _encoding, callback: TransformCallback) {
+      held += chunk;
+      if (!released && !held.includes('\n') && held.length < 1 << 20) return callback();
+      released = true;
+      const out = held.endsWith('\r') ? held.slice(0, -1) : held;
+      held = held.slice(out.length);
+      callback(null, out || undefined);
+    },
+    flush(callback: TransformCallback) {
+      callback(null, held || undefined);
+    },
+  });
+}
+
+/**
  * Streams a CSV file as batches of rows, holding one decoded chunk and one batch at a time, so
  * memory stays flat whatever the file size. papaparse parses (≈1.6 M rows/s here, 4x csv-parse);
  * its parser is paused while the consumer works on a batch, which is the back-pressure.
@@ -44,6 +70,7 @@ export async function* readCsvRows(input: Readable, options: ReadCsvOptions): As
   // Strings, not re-encoded Buffers, reach the parser; StringDecoder keeps characters whole.
   text.setEncoding('utf8');
   input.on('error', (error) => text.destroy(error));
+  const lines = text.pipe(firstChunkWithLineEnd());
 
   const chunks: ParsedChunk[] = [];
   let parser: Papa.Parser | undefined;
@@ -54,7 +81,7 @@ export async function* readCsvRows(input: Readable, options: ReadCsvOptions): As
     wake = undefined;
   };
 
-  Papa.parse<string[]>(text as unknown as Papa.LocalFile, {
+  Papa.parse<string[]>(lines as unknown as Papa.LocalFile, {
     delimiter: ',',
     skipEmptyLines: false,
     chunk(results, chunkParser) {
@@ -85,6 +112,7 @@ export async function* readCsvRows(input: Readable, options: ReadCsvOptions): As
     // The consumer may stop early (a wrong header): release the file.
     if (!state.finished) {
       parser?.abort();
+      lines.destroy();
       text.destroy();
       input.destroy();
     }
