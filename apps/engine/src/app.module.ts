@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { ChannelsModule } from './channels/channels.module';
 import { ImportsModule } from './imports/imports.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { MetricsModule } from './metrics/metrics.module';
 import type { Clock } from '@kizuna/shared';
 import { ClockModule } from './infrastructure/clock.provider';
 import { DatabaseModule } from './infrastructure/database/database.module';
@@ -57,6 +58,7 @@ export class AppModule {
         WorkspaceModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         CustomersModule,
         EventsModule,
         ImportsModule,

@@ -49,6 +49,8 @@ export const EngineConfigSchema = z.object({
       'must be 32 bytes in base64 (openssl rand -base64 32)',
     )
     .optional(),
+  /** Set: /api/metrics answers only `Authorization: Bearer <token>`; unset: it is public (docs/operations.md). */
+  KIZUNA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (openssl rand -hex 24)').optional(),
   /** The address customers reach the engine at: tracking links, unsubscribe pages, webhook signatures. */
   KIZUNA_PUBLIC_URL: z.url().optional(),
   /** The built editor served at `/` (default apps/editor/dist); the browser tests serve a build of their own. */
@@ -64,7 +66,7 @@ export type EngineConfig = z.infer<typeof EngineConfigSchema> & {
   uploadDir: string;
 };
 
-export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'KIZUNA_SECRET_KEY'] as const;
+export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'KIZUNA_SECRET_KEY', 'KIZUNA_METRICS_TOKEN'] as const;
 
 export class ConfigError extends Error {
   constructor(issues: z.core.$ZodIssue[]) {
