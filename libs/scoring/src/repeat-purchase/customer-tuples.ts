@@ -72,8 +72,14 @@ export function compressHistories(histories: readonly RepeatPurchaseHistory[]): 
     customerAge[i] = idOf(timeIds, history.age);
   }
 
-  // One number per tuple as the key: exact while frequencies x times^2 stays below 2^53.
+  // One number per tuple as the key (no string built per customer):
+  // exact while frequencies x times^2 stays below 2^53, which day or week data never reaches.
   const timeCount = timeIds.size;
+  if (frequencyIds.size * timeCount * timeCount > Number.MAX_SAFE_INTEGER)
+    throw new ScoringError('invalid_input', `too many distinct times (${timeCount}) to compress the histories`, {
+      distinctTimes: timeCount,
+      distinctFrequencies: frequencyIds.size,
+    });
   const tupleIds = new Map<number, number>();
   const tupleOfCustomer = new Int32Array(histories.length);
   const frequencyIndex: number[] = [];
