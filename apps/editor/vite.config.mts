@@ -37,6 +37,15 @@ export default defineConfig({
         // later (React Flow for the journey builder) does not pull it into the first load.
         codeSplitting: {
           groups: [
+            // The journey canvas (React Flow, its d3 and zustand internals, dagre for auto-layout):
+            // the largest library of the editor, loaded only when a journey is opened. Lowest
+            // priority: a group also takes its modules' dependencies (includeDependenciesRecursively),
+            // so before the react group took React, this one pulled React into the first load.
+            {
+              name: 'canvas',
+              test: /node_modules[\\/](@xyflow|@dagrejs|d3-[a-z]+|classcat|zustand|use-sync-external-store)[\\/]/,
+              priority: 0,
+            },
             // Journey validation and what it needs, loaded only by the journeys pages.
             {
               name: 'journey',

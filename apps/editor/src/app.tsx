@@ -1,22 +1,33 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppRoutes } from './app-routes';
 import { ConnectGate } from './features/connect/connect-gate';
 import { i18n } from './i18n/i18n';
 import { createQueryClient } from './query-client';
 
+// A data router (one splat route around the declarative <Routes>): the journey canvas's
+// unsaved-change guard needs useBlocker, which only a data router provides.
+const createRouter = () =>
+  createBrowserRouter([
+    {
+      path: '*',
+      element: (
+        <ConnectGate>
+          <AppRoutes />
+        </ConnectGate>
+      ),
+    },
+  ]);
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createRouter);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <ConnectGate>
-            <AppRoutes />
-          </ConnectGate>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </I18nextProvider>
   );

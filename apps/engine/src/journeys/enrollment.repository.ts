@@ -159,6 +159,17 @@ export class EnrollmentRepository {
     );
   }
 
+  /** Per journey of the workspace: enrolments ever started and those converted (the journey list's columns). */
+  async totalsByJourney(workspaceId: number): Promise<Map<number, { entered: number; converted: number }>> {
+    const { rows } = await this.pool.query<{ journeyId: number; entered: number; converted: number }>(
+      `SELECT journey_id AS "journeyId", count(*)::integer AS entered,
+         count(*) FILTER (WHERE state = 'converted')::integer AS converted
+       FROM enrollment WHERE workspace_id = $1 GROUP BY journey_id`,
+      [workspaceId],
+    );
+    return new Map(rows.map((row) => [row.journeyId, { entered: row.entered, converted: row.converted }]));
+  }
+
   async counts(workspaceId: number, journeyId: number): Promise<Record<EnrollmentState, number>> {
     const { rows } = await this.pool.query<{ state: EnrollmentState; count: number }>(
       `SELECT state, count(*)::integer AS count FROM enrollment WHERE workspace_id = $1 AND journey_id = $2 GROUP BY state`,

@@ -7,6 +7,8 @@ export interface NodeStatistics {
   entered: number;
   waiting: number;
   messages: Record<string, number>;
+  /** Customers who responded to the node's messages, by response kind (opened, clicked, converted...). */
+  responses: Record<string, number>;
 }
 
 export interface EnrollmentSummary {
@@ -33,7 +35,7 @@ export class JourneyStatsRepository {
    */
   async forJourney(workspaceId: number, journeyId: number): Promise<NodeStatistics[]> {
     const params = [workspaceId, journeyId];
-    const [arrivals, departures, waiting, messages] = await Promise.all([
+    const [arrivals, departures, waiting, messages, responses] = await Promise.all([
       this.pool.query<{ nodeId: string; n: number }>(
         `SELECT s.to_node AS "nodeId", count(*)::integer AS n FROM enrollment_step s JOIN journey_version v ON v.id = s.version_id
          WHERE v.workspace_id = $1 AND v.journey_id = $2 AND s.to_node IS NOT NULL GROUP BY s.to_node`,
@@ -58,11 +60,16 @@ export class JourneyStatsRepository {
          WHERE workspace_id = $1 AND journey_id = $2 GROUP BY node_id, status`,
         params,
       ),
+      this.pool.query<{ nodeId: string; kind: string; n: number }>(
+        `SELECT node_id AS "nodeId", kind, count(DISTINCT customer_id)::integer AS n FROM response
+         WHERE workspace_id = $1 AND journey_id = $2 AND node_id IS NOT NULL GROUP BY node_id, kind`,
+        params,
+      ),
     ]);
     const stats = new Map<string, NodeStatistics>();
     const of = (nodeId: string) => {
       let node = stats.get(nodeId);
-      if (!node) stats.set(nodeId, (node = { nodeId, entered: 0, waiting: 0, messages: {} }));
+      if (!node) stats.set(nodeId, (node = { nodeId, entered: 0, waiting: 0, messages: {}, responses: {} }));
       return node;
     };
     for (const row of arrivals.rows) of(row.nodeId).entered += row.n;
@@ -70,6 +77,7 @@ export class JourneyStatsRepository {
     for (const row of departures.rows) of(row.nodeId).entered += row.n;
     for (const row of waiting.rows) of(row.nodeId).waiting = row.n;
     for (const row of messages.rows) if (row.nodeId) of(row.nodeId).messages[row.status] = row.n;
+    for (const row of responses.rows) of(row.nodeId).responses[row.kind] = row.n;
     return [...stats.values()].sort((a, b) => a.nodeId.localeCompare(b.nodeId));
   }
 

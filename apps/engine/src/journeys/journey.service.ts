@@ -40,8 +40,13 @@ export class JourneyService {
     private readonly templates: TemplateService,
   ) {}
 
-  list(workspaceId: number): Promise<JourneyRecord[]> {
-    return this.journeys.list(workspaceId);
+  /** The journeys with their totals: enrolments started and converted (all versions). */
+  async list(workspaceId: number): Promise<(JourneyRecord & { entered: number; converted: number })[]> {
+    const [journeys, totals] = await Promise.all([
+      this.journeys.list(workspaceId),
+      this.enrollments.totalsByJourney(workspaceId),
+    ]);
+    return journeys.map((journey) => ({ ...journey, ...(totals.get(journey.id) ?? { entered: 0, converted: 0 }) }));
   }
 
   async get(workspaceId: number, id: number): Promise<JourneyView> {

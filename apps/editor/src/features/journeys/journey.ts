@@ -17,6 +17,18 @@ export interface JourneySummary {
   status: JourneyStatus;
   currentVersion: number | null;
   draftUpdatedAt: string | null;
+  /** Enrolments ever started, and those converted (all versions); absent from an older engine. */
+  entered?: number;
+  converted?: number;
+}
+
+/** A scenario of scenarios/ as `GET /v1/journeys/templates` lists it. */
+export interface JourneyTemplateSummary {
+  key: string;
+  name: string;
+  nameJa: string;
+  description: string;
+  descriptionJa: string;
 }
 
 /** `GET /v1/journeys/:id`: the draft as saved (possibly not a valid graph) and the engine's issues for it. */

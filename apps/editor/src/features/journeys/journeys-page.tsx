@@ -8,6 +8,7 @@ import { Spinner } from '../../ui/spinner';
 import { Table, type TableColumn } from '../../ui/table';
 import type { JourneySummary } from './journey';
 import { JourneyStatusBadge } from './journey-status-badge';
+import { NewJourneyForm } from './new-journey-form';
 import { useJourneys } from './journeys.api';
 
 export default function JourneysPage() {
@@ -33,11 +34,40 @@ export default function JourneysPage() {
       align: 'end',
       cell: (journey) => (journey.currentVersion === null ? EMPTY_VALUE : format.number(journey.currentVersion)),
     },
+    {
+      id: 'entered',
+      header: t('journeys.fields.entered'),
+      align: 'end',
+      cell: (journey) => format.number(journey.entered),
+    },
+    {
+      id: 'converted',
+      header: t('journeys.fields.converted'),
+      align: 'end',
+      cell: (journey) => format.number(journey.converted),
+    },
+    {
+      id: 'conversionRate',
+      header: t('journeys.fields.conversionRate'),
+      align: 'end',
+      cell: (journey) =>
+        journey.entered && journey.converted !== undefined
+          ? `${format.number(Math.round((journey.converted / journey.entered) * 1000) / 10)}%`
+          : EMPTY_VALUE,
+    },
+    {
+      id: 'lift',
+      header: t('journeys.fields.lift'),
+      align: 'end',
+      // Lift vs the holdout comes from the reports API (GET /v1/reports/journeys/:id) once it exists.
+      cell: () => <span className="muted">{t('journeys.liftPending')}</span>,
+    },
   ];
 
   return (
     <>
       <PageHeader title={t('journeys.title')} description={t('journeys.description')} />
+      <NewJourneyForm />
       {journeys.isPending ? (
         <Spinner label={t('journeys.list.loading')} />
       ) : journeys.isError ? (

@@ -1,8 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../api/api-client';
-import type { JourneyDetail, JourneySummary } from './journey';
+import type { JourneyDetail, JourneySummary, JourneyTemplateSummary } from './journey';
 
 export const journeysQueryKey = ['journeys'] as const;
+
+/** How often a running journey's totals refresh while its canvas is open. */
+const LIVE_REFRESH_MS = 10_000;
 
 export function useJourneys() {
   return useQuery({
@@ -11,19 +14,30 @@ export function useJourneys() {
   });
 }
 
-export function useJourney(id: number | null) {
+/** `live`: refetched every few seconds once published, for the figures (the canvas reads the draft once). */
+export function useJourney(id: number | null, options: { live?: boolean } = {}) {
   return useQuery({
     queryKey: [...journeysQueryKey, 'detail', id],
     queryFn: ({ signal }) => apiRequest<JourneyDetail>(`/v1/journeys/${id}`, { signal }),
     enabled: id !== null,
+    refetchInterval: (query) => (options.live && query.state.data?.currentVersion != null ? LIVE_REFRESH_MS : false),
   });
 }
 
-/** The engine validates the draft again (with segments and templates) and answers 400 with its issues. */
-export function usePublishJourney(id: number) {
+export function useJourneyTemplates() {
+  return useQuery({
+    queryKey: [...journeysQueryKey, 'templates'],
+    queryFn: ({ signal }) => apiRequest<JourneyTemplateSummary[]>('/v1/journeys/templates', { signal }),
+    staleTime: Infinity,
+  });
+}
+
+/** A new journey, empty or from a scenario template (the engine creates the segments it needs). */
+export function useCreateJourney() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<{ version: number }>(`/v1/journeys/${id}/publish`, { method: 'POST' }),
+    mutationFn: (input: { name: string; template?: string }) =>
+      apiRequest<JourneyDetail>('/v1/journeys', { method: 'POST', json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: journeysQueryKey }),
   });
 }
