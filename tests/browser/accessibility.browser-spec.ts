@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, launchChromium, openEditor } from '../support/browser';
+import { accessibilityViolations, launchChromium, openEditor, saveScreenshot } from '../support/browser';
 import { seedProfileCustomer, type ProfileFixture } from '../support/customer-fixtures';
 import { startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
 
@@ -16,10 +16,12 @@ interface MenuPage {
    * customers, profile, imports) tolerate none.
    */
   knownViolations?: readonly string[];
+  /** Saved for the user guide (docs/screenshots/<name>-<language>.png) when KIZUNA_SCREENSHOTS=1. */
+  screenshot?: string;
 }
 
 const PAGES: readonly MenuPage[] = [
-  { name: 'home', route: () => '/', ready: { ja: 'システムの状態', en: 'System status' } },
+  { name: 'home', route: () => '/', ready: { ja: 'システムの状態', en: 'System status' }, screenshot: 'home' },
   {
     name: 'customer search',
     route: () => '/customers?q=%E9%9D%92%E4%BA%95',
@@ -99,6 +101,7 @@ describe('accessibility of every page of the menu in Chromium', () => {
         // Pages load their parts separately (a heat map after its heading): check them once all have answered.
         await page.waitForLoadState('networkidle');
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+        if (menuPage.screenshot) await saveScreenshot(page, `${menuPage.screenshot}-${language}`);
         const violations = await accessibilityViolations(page);
         const tolerated = new Set(menuPage.knownViolations ?? []);
         expect(violations.filter((violation) => !tolerated.has(violation.id))).toEqual([]);

@@ -58,6 +58,16 @@ describe('customer search and profile in Chromium', () => {
       ['2026/01/20 15:00', 'S-1', '店舗', 'pos', '2', '￥7,700'],
       ['2026/01/10 12:00', 'K-1', 'EC', 'pos', '1', '￥1,100'],
     ]);
+    const analytics = page.getByRole('region', { name: '顧客分析', exact: true });
+    const figures = Object.fromEntries(
+      await analytics
+        .locator('dl.details > div')
+        .evaluateAll((rows) =>
+          rows.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]),
+        ),
+    ) as Record<string, string>;
+    expect(figures).toMatchObject({ 購入回数: '2', '購入額（返品を除く）': '￥8,800' });
+    expect(await analytics.getByRole('link', { name: 'リピーター' }).getAttribute('href')).toMatch(/^\/segments\/\d+$/);
     expect(await tableRows(sectionTable(page, 'ジャーニー'))).toEqual([
       ['初回購入 → クロスセル', 'v1', '進行中', 'wait-7d2026/01/17 13:00 まで待機', '2026/01/10 13:00', '—'],
     ]);
@@ -108,6 +118,9 @@ describe('customer search and profile in Chromium', () => {
       ['response-propensity', '81.3%', 'v3', '2026/01/21 9:30'],
     ]);
     await saveScreenshot(page, 'customer-profile-ja');
+    await page.getByRole('heading', { level: 2, name: 'ジャーニー' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 300));
+    await saveScreenshot(page, 'customer-activity-ja');
 
     await page.getByRole('link', { name: '初回購入 → クロスセル' }).first().click();
     await page.waitForURL(new RegExp(`/journeys/${fixture.journeyId}$`));

@@ -75,6 +75,7 @@ describe('imports page in Chromium', () => {
       .getByRole('status')
       .filter({ hasText: 'Import of “customers-2026-01.csv” finished: Succeeded.' })
       .waitFor();
+    await job.row.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'imports-en');
 
     const download = page.waitForEvent('download');
@@ -115,6 +116,7 @@ describe('imports page in Chromium', () => {
     expect(await row.textContent()).toContain('Shift_JIS（Excel 形式）');
     // No rejected rows: nothing to download.
     expect(await row.getByRole('button').count()).toBe(0);
+    await row.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'imports-ja');
 
     const { rows } = await test.db.pool.query<{ family_name: string; family_name_kana: string }>(

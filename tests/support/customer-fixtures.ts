@@ -6,8 +6,8 @@ export interface ProfileFixture {
 }
 
 /**
- * One customer with everything a profile shows, for the browser tests: identities and purchases
- * through the API and the importer, and the journey activity (an enrolment, two messages, three
+ * One customer with everything a profile shows, for the browser tests: identities, purchases, their
+ * analytics and a segment through the API and the importer, and the journey activity (an enrolment, two messages, three
  * responses, two scores) written straight into the tables the engine fills, so no journey needs to
  * run. Times are chosen to read differently in UTC and Asia/Tokyo (06:00Z is 15:00 JST).
  */
@@ -38,6 +38,29 @@ export async function seedProfileCustomer(test: TestEngine, workspace: TestWorks
   const job = await waitForImport(test, workspace, ((await upload.json()) as { id: number }).id);
   if (job.status !== 'succeeded' || job.rowsRejected !== 0)
     throw new Error(`orders not imported: ${JSON.stringify(job)}`);
+
+  // The orders import also queues a refresh (as of now) that may finish after this one: tests read
+  // only figures that do not depend on the day (purchases, spend), and the segment below.
+  const refreshed = await test.api(workspace, '/api/v1/analytics/refresh', {
+    method: 'POST',
+    json: { referenceDate: '2026-02-01' },
+  });
+  if (!refreshed.ok) throw new Error(`analytics not refreshed: ${refreshed.status} ${await refreshed.text()}`);
+  const segment = await test.api(workspace, '/api/v1/segments', {
+    method: 'POST',
+    json: {
+      name: 'リピーター',
+      definition: {
+        version: 1,
+        root: {
+          type: 'group',
+          combinator: 'and',
+          rules: [{ type: 'purchase', measure: 'count', operator: 'gte', value: 2 }],
+        },
+      },
+    },
+  });
+  if (segment.status !== 201) throw new Error(`segment not created: ${segment.status} ${await segment.text()}`);
 
   const db = test.db.pool;
   const journey = await db.query<{ id: number }>(

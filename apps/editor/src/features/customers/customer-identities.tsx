@@ -20,7 +20,12 @@ export function CustomerIdentities({ identities }: { identities: readonly Custom
                 <dd key={`${identity.source}:${identity.value}`} className="identity">
                   <span className="identity__value">{identity.value}</span>
                   <span className="identity__meta">
-                    {t('customers.identities.meta', { source: identity.source, date: format.date(identity.createdAt) })}
+                    {identity.source
+                      ? t('customers.identities.meta', {
+                          source: identity.source,
+                          date: format.date(identity.createdAt),
+                        })
+                      : t('customers.identities.metaShared', { date: format.date(identity.createdAt) })}
                   </span>
                 </dd>
               ))}

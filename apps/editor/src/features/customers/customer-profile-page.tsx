@@ -6,6 +6,7 @@ import { Notice } from '../../ui/notice';
 import { PageHeader } from '../../ui/page-header';
 import { Spinner } from '../../ui/spinner';
 import { parseCustomerId } from './customer';
+import { CustomerAnalyticsSection } from './customer-analytics';
 import { CustomerConsents } from './customer-consents';
 import { CustomerDetails } from './customer-details';
 import { CustomerIdentities } from './customer-identities';
@@ -77,6 +78,7 @@ export default function CustomerProfilePage() {
         <CustomerDetails customer={data} />
         <CustomerIdentities identities={data.identities} />
       </div>
+      <CustomerAnalyticsSection analytics={data.analytics} segments={data.segments} />
       <CustomerConsents consents={data.consents} />
       <CustomerOrders orders={data.recentOrders} />
       <CustomerJourneys journeys={data.journeys} total={data.activityTotals.journeys} />

@@ -1,4 +1,7 @@
 import {
+  rfStageLabel,
+  rfmScores,
+  topPreferences,
   describeAttribute,
   describeMergeReason,
   formatAddress,
@@ -125,5 +128,49 @@ describe('parseCustomerId', () => {
     expect(parseCustomerId('abc')).toBeNull();
     expect(parseCustomerId('1e3')).toBeNull();
     expect(parseCustomerId(undefined)).toBeNull();
+  });
+});
+
+describe('rfmScores', () => {
+  it('writes the known scores as R3 F2 M4', () => {
+    expect(rfmScores({ rScore: 3, fScore: 2, mScore: 4 })).toBe('R3 F2 M4');
+    expect(rfmScores({ rScore: 5, fScore: null, mScore: 1 })).toBe('R5 M1');
+    expect(rfmScores({ rScore: null, fScore: null, mScore: null })).toBeNull();
+  });
+});
+
+describe('topPreferences', () => {
+  it('keeps the first shares above zero', () => {
+    const share = (name: string, value: number) => ({ name, spend: value * 10_000, share: value });
+    expect(
+      topPreferences([share('うるおい', 0.6), share('エイジング', 0.3), share('UV', 0.1), share('ボディ', 0)]).map(
+        (item) => item.name,
+      ),
+    ).toEqual(['うるおい', 'エイジング', 'UV']);
+    expect(topPreferences([share('UV', 0.1), share('ボディ', 0)], 3).map((item) => item.name)).toEqual(['UV']);
+  });
+});
+
+describe('rfStageLabel', () => {
+  const groups = {
+    frequencyGroups: [
+      { code: 'new', label: '新規' },
+      { code: 'promising', label: '有望' },
+      { code: 'loyal', label: '優良' },
+    ],
+    recencyGroups: [
+      { code: 'active', label: '現役' },
+      { code: 'dormant', label: '休止' },
+    ],
+  };
+
+  it('names a stage by its two groups', () => {
+    expect(rfStageLabel('promising_active', groups)).toBe('有望現役');
+    expect(rfStageLabel('loyal_dormant', groups)).toBe('優良休止');
+  });
+
+  it('has no name for an unknown stage or before the settings are known', () => {
+    expect(rfStageLabel('loyal_lapsed', groups)).toBeNull();
+    expect(rfStageLabel('new_active', undefined)).toBeNull();
   });
 });

@@ -83,6 +83,43 @@ export interface CustomerProfile extends CustomerActivity {
   };
   merges: CustomerMerge[];
   recentOrders: CustomerOrder[];
+  /** Null before the first analytics refresh, or for a customer without purchases. */
+  analytics: CustomerAnalytics | null;
+  /** The segments the customer is in now, most recent entry first. */
+  segments: CustomerSegment[];
+}
+
+export interface PreferenceShare {
+  name: string;
+  spend: number;
+  /** Of the customer's revenue, 0–1. */
+  share: number;
+}
+
+/** The customer's figures from the last analytics refresh (docs/analytics.md). */
+export interface CustomerAnalytics {
+  referenceAt: string;
+  recencyDays: number | null;
+  frequency: number;
+  monetary: number;
+  returnedAmount: number;
+  rScore: number | null;
+  fScore: number | null;
+  mScore: number | null;
+  rfmRank: string | null;
+  rfStage: string | null;
+  decile: number | null;
+  stableSegment: string | null;
+  usualIntervalDays: number | null;
+  rankDown: boolean;
+  expectedLoss: number;
+  preferences: { tags: PreferenceShare[]; series: PreferenceShare[] };
+}
+
+export interface CustomerSegment {
+  id: number;
+  name: string;
+  enteredAt: string;
 }
 
 export interface NamePart {
@@ -172,4 +209,49 @@ export function parseCustomerId(param: string | undefined): number | null {
   if (!param || !/^[1-9]\d{0,15}$/.test(param)) return null;
   const id = Number(param);
   return Number.isSafeInteger(id) ? id : null;
+}
+
+/** `R3 F2 M4` from the three scores, null when none is known. */
+export function rfmScores(analytics: Pick<CustomerAnalytics, 'rScore' | 'fScore' | 'mScore'>): string | null {
+  const parts = [
+    ['R', analytics.rScore],
+    ['F', analytics.fScore],
+    ['M', analytics.mScore],
+  ] as const;
+  const known = parts.filter(([, score]) => score !== null);
+  return known.length > 0 ? known.map(([letter, score]) => `${letter}${score}`).join(' ') : null;
+}
+
+/** The customer's largest shares of spend, largest first (the engine sorts them), at most `limit`. */
+export function topPreferences(shares: readonly PreferenceShare[], limit = 3): PreferenceShare[] {
+  return shares.filter((share) => share.share > 0).slice(0, limit);
+}
+
+/** RFM rank and stable-segment codes (libs/segments); their labels are the segment rule dictionary's. */
+export const RFM_RANKS = ['loyal', 'semi_loyal', 'general', 'lapsed'] as const;
+export type RfmRank = (typeof RFM_RANKS)[number];
+export const STABLE_SEGMENTS = ['core', 'steady', 'big_spot', 'light', 'one_time', 'dormant'] as const;
+export type StableSegment = (typeof STABLE_SEGMENTS)[number];
+
+export const isRfmRank = (code: string): code is RfmRank => (RFM_RANKS as readonly string[]).includes(code);
+export const isStableSegment = (code: string): code is StableSegment =>
+  (STABLE_SEGMENTS as readonly string[]).includes(code);
+
+/** The stage groups of the workspace's RF matrix settings (GET /api/v1/analytics/settings). */
+export interface RfStageGroups {
+  frequencyGroups: readonly { code: string; label: string }[];
+  recencyGroups: readonly { code: string; label: string }[];
+}
+
+/**
+ * `promising_active` → `有望現役`: a stage is a purchase-count group and a recency group, named by
+ * the workspace (docs/analytics.md). Null when the code is not one of the groups' pairs.
+ */
+export function rfStageLabel(code: string, groups: RfStageGroups | undefined): string | null {
+  for (const frequency of groups?.frequencyGroups ?? []) {
+    for (const recency of groups?.recencyGroups ?? []) {
+      if (`${frequency.code}_${recency.code}` === code) return `${frequency.label}${recency.label}`;
+    }
+  }
+  return null;
 }

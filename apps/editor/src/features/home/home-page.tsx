@@ -5,6 +5,16 @@ import { PageHeader } from '../../ui/page-header';
 import { Section } from '../../ui/section';
 import { EngineHealthPanel } from './engine-health';
 
+/** The menu's pages in the order a new workspace uses them: data in, customers, then marketing. */
+const SECTIONS = [
+  { id: 'imports', to: '/data/imports' },
+  { id: 'customers', to: '/customers' },
+  { id: 'segments', to: '/segments' },
+  { id: 'journeys', to: '/journeys' },
+  { id: 'analytics', to: '/analytics' },
+  { id: 'channels', to: '/settings/channels' },
+] as const;
+
 export default function HomePage() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
@@ -19,18 +29,14 @@ export default function HomePage() {
       </Section>
       <Section title={t('home.sections.title')}>
         <ul className="card-grid">
-          <li className="card">
-            <h3>
-              <Link to="/data/imports">{t('nav.imports')}</Link>
-            </h3>
-            <p>{t('home.sections.imports')}</p>
-          </li>
-          <li className="card">
-            <h3>
-              <Link to="/customers">{t('nav.customers')}</Link>
-            </h3>
-            <p>{t('home.sections.customers')}</p>
-          </li>
+          {SECTIONS.map((section) => (
+            <li className="card" key={section.id}>
+              <h3>
+                <Link to={section.to}>{t(`nav.${section.id}`)}</Link>
+              </h3>
+              <p>{t(`home.sections.${section.id}`)}</p>
+            </li>
+          ))}
         </ul>
       </Section>
     </>
