@@ -349,6 +349,44 @@ describe('Scores over the API', () => {
     expect(new Set(expected.map(([, channel]) => channel)).size).toBe(2);
   });
 
+  it('finds the patterns associated with a KPI, each a segment rule selecting the customers it counted', async () => {
+    interface Found {
+      population: string;
+      overall: number;
+      patterns: { customers: number; lift: number; significant: boolean; qValue: number; segmentRule: unknown }[];
+    }
+    const spend = await api<Found>('/api/v1/scores/patterns', {
+      method: 'POST',
+      json: { kpi: { kind: 'spend', windowDays: 365 }, minCustomers: 10 },
+    });
+    expect(spend.population).toBe('customers with an order');
+    const top = spend.patterns[0]!;
+    expect(top.significant).toBe(true);
+    expect(top.lift).toBeGreaterThan(1.5);
+    // The big spenders are the エイジングケア (9,900 yen) buyers.
+    expect(JSON.stringify(top.segmentRule)).toContain('エイジングケアライン');
+    // Every customer has an order here, so a pattern saved as a segment selects exactly its customers.
+    for (const pattern of spend.patterns.slice(0, 5)) {
+      const preview = await api<{ count: number }>('/api/v1/segments/preview', {
+        method: 'POST',
+        json: { definition: pattern.segmentRule },
+      });
+      expect(preview.count).toBe(pattern.customers);
+    }
+    const repeat = await api<Found>('/api/v1/scores/patterns', {
+      method: 'POST',
+      json: { kpi: { kind: 'second_purchase', withinDays: 60 }, minCustomers: 5, maxConditions: 1 },
+    });
+    expect(repeat.population).toBe('customers whose first order is at least 60 days old');
+    expect(repeat.patterns.length).toBeGreaterThan(0);
+    expect(repeat.patterns.every((p) => p.qValue >= 0 && p.qValue <= 1)).toBe(true);
+    const invalid = await test.api(shop, '/api/v1/scores/patterns', {
+      method: 'POST',
+      json: { kpi: { kind: 'churn' } },
+    });
+    expect(invalid.status).toBe(400);
+  });
+
   it('refuses unknown models and customers, and models without data', async () => {
     const unknown = await test.api(shop, '/api/v1/scores/fit/propensity_fax', { method: 'POST', json: {} });
     expect(unknown.status).toBe(400);

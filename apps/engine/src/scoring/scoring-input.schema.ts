@@ -35,3 +35,21 @@ export const ScoringJobSchema = z.object({
   requestedAt: z.iso.datetime({ offset: true }),
   reason: z.string(),
 });
+
+export const PatternsBodySchema = z
+  .object({
+    /** The KPI: a second order within N days of the first (binary), or spend over the last N days. */
+    kpi: z.discriminatedUnion('kind', [
+      z
+        .object({ kind: z.literal('second_purchase'), withinDays: z.number().int().min(1).max(730).default(60) })
+        .strict(),
+      z.object({ kind: z.literal('spend'), windowDays: z.number().int().min(1).max(1_825).default(365) }).strict(),
+    ]),
+    maxConditions: z.union([z.literal(1), z.literal(2)]).default(2),
+    minSupport: z.number().gt(0).lt(1).default(0.02),
+    minCustomers: z.number().int().min(1).default(30),
+    alpha: z.number().gt(0).lt(1).default(0.05),
+    limit: z.number().int().min(1).max(200).default(20),
+  })
+  .strict();
+export type PatternsBody = z.infer<typeof PatternsBodySchema>;

@@ -10,12 +10,15 @@ import {
   FitBodySchema,
   FitParamsSchema,
   ModelsQuerySchema,
+  PatternsBodySchema,
   type AffinityQuery,
   type FitBody,
   type ModelsQuery,
+  type PatternsBody,
 } from './scoring-input.schema';
 import { ScoringSettingsService } from './scoring-settings.service';
 import { ScoringService } from './scoring.service';
+import { DiscoverPatternsUseCase } from './use-cases/discover-patterns.use-case';
 import { FitScoreModelUseCase } from './use-cases/fit-score-model.use-case';
 
 @ApiTags('Scores')
@@ -26,6 +29,7 @@ export class ScoringController {
     private readonly fitModel: FitScoreModelUseCase,
     private readonly scoring: ScoringService,
     private readonly settings: ScoringSettingsService,
+    private readonly discoverPatterns: DiscoverPatternsUseCase,
   ) {}
 
   /**
@@ -67,6 +71,16 @@ export class ScoringController {
     @Query({ schema: AffinityQuerySchema }) query: AffinityQuery,
   ) {
     return this.scoring.affinity(auth.workspaceId, query);
+  }
+
+  /**
+   * The customer patterns (one or two conditions) most associated with a KPI, with support, lift and
+   * a corrected significance test; each carries `segmentRule`, ready for POST /api/v1/segments.
+   */
+  @Post('patterns')
+  @HttpCode(200)
+  patterns(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Body({ schema: PatternsBodySchema }) body: PatternsBody) {
+    return this.discoverPatterns.execute(auth.workspaceId, body);
   }
 
   @Get('settings')

@@ -7,6 +7,7 @@ import { ScoringSettingsService } from './scoring-settings.service';
 import { ScoringController } from './scoring.controller';
 import { ScoringProcessor } from './scoring.processor';
 import { ScoringService } from './scoring.service';
+import { DiscoverPatternsUseCase } from './use-cases/discover-patterns.use-case';
 import { FitAffinityUseCase } from './use-cases/fit-affinity.use-case';
 import { FitPropensityUseCase } from './use-cases/fit-propensity.use-case';
 import { FitRepeatPurchaseUseCase } from './use-cases/fit-repeat-purchase.use-case';
@@ -22,6 +23,7 @@ import { FitScoreModelUseCase } from './use-cases/fit-score-model.use-case';
     ScoringSettingsService,
     ScoringService,
     ScoringProcessor,
+    DiscoverPatternsUseCase,
     FitAffinityUseCase,
     FitPropensityUseCase,
     FitRepeatPurchaseUseCase,
