@@ -202,7 +202,7 @@ describe('imports page in Chromium', () => {
       const now = Number(bar?.getAttribute('aria-valuenow'));
       return now > 0 && now < 100;
     });
-    expect(await progress.getAttribute('aria-valuetext')).toMatch(/^[\d.]+ (byte|kB|MB) of 1\.\d MB sent$/);
+    expect(await progress.getAttribute('aria-valuetext')).toMatch(/^[\d.]+ (bytes?|kB|MB) of 1\.\d MB sent$/);
     await saveScreenshot(page, 'imports-progress-en');
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,

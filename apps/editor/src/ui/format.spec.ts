@@ -77,7 +77,9 @@ describe('numbers and sizes', () => {
   });
 
   it('formats file sizes in SI units', () => {
-    expect(formatBytes(512, 'en-US')).toBe('512 byte');
+    expect(formatBytes(512, 'en-US')).toBe('512 bytes');
+    expect(formatBytes(1, 'en-US')).toBe('1 byte');
+    expect(formatBytes(221, 'ja-JP')).toBe('221 バイト');
     expect(formatBytes(12_300, 'en-US')).toBe('12.3 kB');
     expect(formatBytes(1_250_000, 'ja-JP')).toBe('1.3 MB');
     expect(formatBytes(-1, 'ja-JP')).toBe(EMPTY_VALUE);

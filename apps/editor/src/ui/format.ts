@@ -111,7 +111,9 @@ export function formatBytes(bytes: number | null | undefined, locale: string): s
   return numberFormat(locale, {
     style: 'unit',
     unit: byteUnits[unit],
-    unitDisplay: 'short',
+    // CLDR's short form of byte is "byte" whatever the count ("221 byte"); the long one reads right
+    // ("221 bytes", "221 バイト"). kB and MB keep their short forms.
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }
