@@ -91,13 +91,13 @@ describe('analytics in Chromium', () => {
     // 14 recency rows (<1 ... 13+) × 7 frequency columns (0 ... 6+).
     expect(await matrix.locator('tbody tr').count()).toBe(14);
     expect(await matrix.getByRole('button').count()).toBe(98);
-    const cell = page.getByRole('button', { name: '<1 months, 1 purchases: 2 customers (40.0%)' });
+    const cell = page.getByRole('button', { name: 'Recency <1 mo, frequency 1: 2 customers (40.0%)' });
     expect(await cell.textContent()).toBe('240.0%');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await cell.click();
     expect(await cell.getAttribute('aria-pressed')).toBe('true');
-    await page.getByRole('heading', { name: /^<1 months, 1 purchases/ }).waitFor();
+    await page.getByRole('heading', { name: /^Recency <1 mo, frequency 1/ }).waitFor();
     await saveScreenshot(page, 'analytics-rf-matrix');
     await page.getByRole('button', { name: 'Save as segment', exact: true }).click();
     const saved = page.getByRole('status').filter({ hasText: 'Segment saved:' });

@@ -136,6 +136,7 @@ describe('channel settings in Chromium', () => {
     expect(await page.getByLabel(/^SMTP URL/).inputValue()).toBe('');
     expect(await page.content()).not.toContain('s3cr3t');
     expect(await page.getByLabel('From address').inputValue()).toBe('news@kizuna-cosme.example');
+    await page.evaluate(() => window.scrollTo({ top: 0 }));
     await saveScreenshot(page, 'channels-settings');
 
     await page.getByLabel('Recipient email address').fill('marketer@kizuna-cosme.example');

@@ -127,6 +127,7 @@ describe('segments in Chromium', () => {
     expect(await count.textContent()).toBe('2 customers (50% of 4)');
     expect(await page.getByRole('table', { name: 'Matching customers (sample)' }).locator('tbody tr').count()).toBe(2);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await page.evaluate(() => window.scrollTo({ top: 0 }));
     await saveScreenshot(page, 'segment-builder');
 
     await page.getByRole('button', { name: 'Save' }).click();

@@ -50,7 +50,6 @@ export function SegmentPreviewPanel({ preview, invalid, loading, error }: Segmen
               rowHeader: true,
               cell: (member) => <Link to={`/customers/${member.id}`}>{member.displayName ?? `#${member.id}`}</Link>,
             },
-            { id: 'prefecture', header: t('segments.members.prefecture'), cell: (member) => member.prefecture ?? '—' },
             {
               id: 'rank',
               header: t('segments.members.rfmRank'),

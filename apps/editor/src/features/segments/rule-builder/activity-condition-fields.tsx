@@ -113,22 +113,31 @@ export function PurchaseConditionFields({ condition, onChange, issues }: FieldsP
         onChange={(next) => onChange({ ...rest, ...next })}
       />
       <WindowFields window={condition.window} issues={issues} onChange={(window) => update({ window })} />
-      {list('series', t('segments.builder.filterSeries'))}
-      {list('categories', t('segments.builder.filterCategories'))}
-      <SelectField<string>
-        label={t('segments.builder.filterChannel')}
-        value={channel}
-        options={['', ...filters.channel]}
-        optionLabel={(option) => (option ? labels.enumValue('salesChannel', option) : t('segments.builder.anyChannel'))}
-        disabled={disabled}
-        onChange={(option) => {
-          const next: PurchaseFilter = { ...condition.filter };
-          const chosen = filters.channel.find((candidate) => candidate === option);
-          if (chosen) next.channel = chosen;
-          else delete next.channel;
-          update({ filter: Object.keys(next).length ? next : undefined });
-        }}
-      />
+      {/* Product filters are the exception, not the rule: folded until asked for, open when one is set. */}
+      <details className="rule-condition__more" open={condition.filter !== undefined || undefined}>
+        <summary>{t('segments.builder.filters')}</summary>
+        <div className="rule-condition__fields">
+          {list('series', t('segments.builder.filterSeries'))}
+          {list('categories', t('segments.builder.filterCategories'))}
+          {list('products', t('segments.builder.filterProducts'))}
+          <SelectField<string>
+            label={t('segments.builder.filterChannel')}
+            value={channel}
+            options={['', ...filters.channel]}
+            optionLabel={(option) =>
+              option ? labels.enumValue('salesChannel', option) : t('segments.builder.anyChannel')
+            }
+            disabled={disabled}
+            onChange={(option) => {
+              const next: PurchaseFilter = { ...condition.filter };
+              const chosen = filters.channel.find((candidate) => candidate === option);
+              if (chosen) next.channel = chosen;
+              else delete next.channel;
+              update({ filter: Object.keys(next).length ? next : undefined });
+            }}
+          />
+        </div>
+      </details>
     </>
   );
 }
