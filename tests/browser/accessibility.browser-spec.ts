@@ -16,6 +16,8 @@ interface MenuPage {
    * customers, profile, imports) tolerate none.
    */
   knownViolations?: readonly string[];
+  /** The page's main control (`tag:accessible name` in English), which Tab must reach. */
+  primaryAction?: string;
   /** Saved for the user guide (docs/screenshots/<name>-<language>.png) when KIZUNA_SCREENSHOTS=1. */
   screenshot?: string;
 }
@@ -25,6 +27,7 @@ const PAGES: readonly MenuPage[] = [
   {
     name: 'customer search',
     route: () => '/customers?q=%E9%9D%92%E4%BA%95',
+    primaryAction: 'button:Search',
     ready: { ja: '「青井」の検索結果: 1 件', en: 'Results for “青井”: 1' },
   },
   {
@@ -32,11 +35,36 @@ const PAGES: readonly MenuPage[] = [
     route: (fixture) => `/customers/${fixture.customerId}`,
     ready: { ja: '配信したメッセージ', en: 'Messages sent' },
   },
-  { name: 'journeys', route: () => '/journeys', ready: { ja: '初回購入 → クロスセル', en: '初回購入 → クロスセル' } },
-  { name: 'segments', route: () => '/segments', ready: { ja: 'セグメント', en: 'Segments' } },
-  { name: 'analytics', route: () => '/analytics', ready: { ja: '分析', en: 'Analytics' } },
-  { name: 'imports', route: () => '/data/imports', ready: { ja: 'インポート履歴', en: 'Import history' } },
-  { name: 'channel settings', route: () => '/settings/channels', ready: { ja: 'チャネル', en: 'Channels' } },
+  {
+    name: 'journeys',
+    route: () => '/journeys',
+    ready: { ja: '初回購入 → クロスセル', en: '初回購入 → クロスセル' },
+    primaryAction: 'input:Name',
+  },
+  {
+    name: 'segments',
+    route: () => '/segments',
+    ready: { ja: 'セグメント', en: 'Segments' },
+    primaryAction: 'a:Create segment',
+  },
+  {
+    name: 'analytics',
+    route: () => '/analytics',
+    ready: { ja: '分析', en: 'Analytics' },
+    primaryAction: 'button:Run analyses now',
+  },
+  {
+    name: 'imports',
+    route: () => '/data/imports',
+    ready: { ja: 'インポート履歴', en: 'Import history' },
+    primaryAction: 'button:Upload',
+  },
+  {
+    name: 'channel settings',
+    route: () => '/settings/channels',
+    ready: { ja: 'チャネル', en: 'Channels' },
+    primaryAction: 'button:Save settings',
+  },
 ];
 
 /** The accessible name and role of the element that has focus. */
@@ -110,6 +138,18 @@ describe('accessibility of every page of the menu in Chromium', () => {
       },
     );
   });
+
+  it.each(PAGES.filter((page) => page.primaryAction).map((page) => [page.name, page] as const))(
+    '%s: Tab reaches the main control',
+    async (_name, menuPage) => {
+      const { page, context } = await openEditor(browser, test, workspace, menuPage.route(fixture), { language: 'en' });
+      await page.locator('main').getByText(menuPage.ready.en, { exact: false }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const stops = await tabStops(page, 80);
+      expect(stops).toContain(menuPage.primaryAction);
+      await context.close();
+    },
+  );
 
   it('reaches the skip link, the language switcher, the menu and the page actions with Tab, with visible focus', async () => {
     const { page, context } = await openEditor(browser, test, workspace, '/data/imports', { language: 'en' });
