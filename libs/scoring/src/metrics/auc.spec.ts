@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { rankAuc } from './auc';
 
 const auc = (scores: number[], labels: number[], rows?: number[]) =>
@@ -30,5 +31,55 @@ describe('rankAuc', () => {
   it('is undefined (NaN) without both classes', () => {
     expect(auc([0.1, 0.2], [1, 1])).toBeNaN();
     expect(auc([], [])).toBeNaN();
+  });
+});
+
+describe('rankAuc properties', () => {
+  const sample = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.boolean()), { minLength: 2, maxLength: 60 })
+    .filter((rows) => rows.some(([, l]) => l) && rows.some(([, l]) => !l));
+  const arrays = (rows: [number, boolean][]) => ({
+    scores: Float64Array.from(rows.map(([s]) => s)),
+    labels: Uint8Array.from(rows.map(([, l]) => (l ? 1 : 0))),
+  });
+
+  it('equals the share of (responder, non-responder) pairs ranked right, ties one half', () => {
+    fc.assert(
+      fc.property(sample, (rows) => {
+        const { scores, labels } = arrays(rows);
+        let pairs = 0;
+        let right = 0;
+        for (const [s, l] of rows) {
+          if (!l) continue;
+          for (const [t, m] of rows) {
+            if (m) continue;
+            pairs++;
+            right += s > t ? 1 : s === t ? 0.5 : 0;
+          }
+        }
+        expect(rankAuc(scores, labels)).toBeCloseTo(right / pairs, 12);
+      }),
+    );
+  });
+
+  it('is unchanged by a strictly increasing transform and mirrored by a decreasing one', () => {
+    fc.assert(
+      fc.property(sample, (rows) => {
+        const { scores, labels } = arrays(rows);
+        const auc = rankAuc(scores, labels);
+        expect(
+          rankAuc(
+            scores.map((s) => Math.exp(s / 5) + 3),
+            labels,
+          ),
+        ).toBeCloseTo(auc, 12);
+        expect(
+          rankAuc(
+            scores.map((s) => -s),
+            labels,
+          ),
+        ).toBeCloseTo(1 - auc, 12);
+      }),
+    );
   });
 });

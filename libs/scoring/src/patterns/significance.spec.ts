@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { benjaminiHochberg, chiSquareTwoByTwo, fisherExactTwoSided, twoByTwoPValue, welchTTest } from './significance';
 
 describe('fisherExactTwoSided', () => {
@@ -57,5 +58,21 @@ describe('benjaminiHochberg', () => {
 
   it('leaves NaN out of the count', () => {
     expect(benjaminiHochberg([Number.NaN, 0.01])).toEqual([Number.NaN, 0.01]);
+  });
+});
+
+describe('benjaminiHochberg properties', () => {
+  it('never lowers a p-value, caps at 1, and keeps the order of the p-values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 50 }), (p) => {
+        const q = benjaminiHochberg(p);
+        p.forEach((value, i) => {
+          expect(q[i]!).toBeGreaterThanOrEqual(value - 1e-15);
+          expect(q[i]!).toBeLessThanOrEqual(1);
+        });
+        const order = p.map((_, i) => i).sort((a, b) => p[a]! - p[b]!);
+        for (let k = 1; k < order.length; k++) expect(q[order[k]!]!).toBeGreaterThanOrEqual(q[order[k - 1]!]! - 1e-15);
+      }),
+    );
   });
 });
