@@ -15,6 +15,7 @@
 import { createPgPool } from '@kizuna/db';
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { reportBench } from './support/bench-report';
 import { createBenchDatabase } from './support/bench-database';
 import { createBenchWorkspace, startEngineProcess } from './support/engine-process';
@@ -80,6 +81,10 @@ async function createCustomers(url: string, apiKey: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // A logical database of its own (the engine has no key prefix setting), emptied at the end.
+  const redis = new Redis(REDIS_URL);
+  if ((await redis.dbsize()) > 0)
+    throw new Error(`${REDIS_URL} is not empty: set KIZUNA_BENCH_REDIS_URL to a free database`);
   const db = await createBenchDatabase('events');
   const pool = createPgPool(db.url, { max: 1 });
   const load = generator();
@@ -155,6 +160,8 @@ async function main(): Promise<void> {
     load.stop();
     await pool.end();
     await db.drop();
+    await redis.flushdb();
+    redis.disconnect();
   }
 }
 
