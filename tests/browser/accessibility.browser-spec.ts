@@ -7,7 +7,7 @@ type Language = 'ja' | 'en';
 
 interface MenuPage {
   name: string;
-  route: (fixture: ProfileFixture) => string;
+  route: (fixture: ProfileFixture & { canvasJourneyId: number }) => string;
   /** Something on the page once its data has loaded, so axe checks the page and not its spinner. */
   ready: Record<Language, string>;
   /**
@@ -42,10 +42,26 @@ const PAGES: readonly MenuPage[] = [
     primaryAction: 'input:Name',
   },
   {
+    name: 'journey canvas',
+    route: (fixture) => `/journeys/${fixture.canvasJourneyId}`,
+    ready: { ja: 'トライアル後フォロー（確認用）', en: 'トライアル後フォロー（確認用）' },
+    // TODO(journeys canvas owner): React Flow's connection handles (div[data-handleid], the
+    // `.journey-node__target` / `__source` <Handle>s of canvas/journey-node-card.tsx) carry an ARIA
+    // label on an element without a role (axe aria-prohibited-attr, serious). Give them a role or
+    // hide them from assistive technology (connections are made from the node form too), then
+    // remove this entry.
+    knownViolations: ['aria-prohibited-attr'],
+  },
+  {
     name: 'segments',
     route: () => '/segments',
     ready: { ja: 'セグメント', en: 'Segments' },
     primaryAction: 'a:Create segment',
+  },
+  {
+    name: 'segment editor',
+    route: () => '/segments/new',
+    ready: { ja: '新しいセグメント', en: 'New segment' },
   },
   {
     name: 'analytics',
@@ -104,12 +120,19 @@ describe('accessibility of every page of the menu in Chromium', () => {
   let test: TestEngine;
   let workspace: TestWorkspace;
   let browser: Browser;
-  let fixture: ProfileFixture;
+  let fixture: ProfileFixture & { canvasJourneyId: number };
 
   beforeAll(async () => {
     test = await startTestEngine({ KIZUNA_PERIODIC_TASKS: 'off' });
     workspace = await test.createWorkspace('a11y');
-    fixture = await seedProfileCustomer(test, workspace);
+    const profile = await seedProfileCustomer(test, workspace);
+    // A journey made from a scenario template, so the canvas has every kind of node to show.
+    const journey = await test.api(workspace, '/api/v1/journeys', {
+      method: 'POST',
+      json: { name: 'トライアル後フォロー（確認用）', template: 'trial-follow-up' },
+    });
+    if (journey.status !== 201) throw new Error(`journey not created: ${journey.status} ${await journey.text()}`);
+    fixture = { ...profile, canvasJourneyId: ((await journey.json()) as { id: number }).id };
     browser = await launchChromium();
   });
 
