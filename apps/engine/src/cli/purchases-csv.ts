@@ -17,7 +17,8 @@ export class PurchaseFileError extends CliUsageError {
 }
 
 export interface PurchaseFile {
-  purchases: Purchase[];
+  /** Data rows read. */
+  rows: number;
   /** Whether the file has an amount column (and so every purchase a value). */
   withAmounts: boolean;
   /** The earliest purchase day and its line, to explain a calibration end before the data. */
@@ -51,12 +52,14 @@ const purchaseRowSchema = z.object({
 });
 
 /**
- * Reads `customer_id,date[,amount]` (UTF-8, header first; other columns are ignored). The first bad
- * row stops the read: a model fitted on part of a file would silently describe other customers.
+ * Reads `customer_id,date[,amount]` (UTF-8, header first; other columns are ignored), handing each
+ * purchase to `onPurchase` as it goes (a file of millions of rows is never held as objects). The
+ * first bad row stops the read: a model fitted on part of a file would silently describe other
+ * customers.
  */
-export async function readPurchaseFile(file: string): Promise<PurchaseFile> {
+export async function readPurchaseFile(file: string, onPurchase: (purchase: Purchase) => void): Promise<PurchaseFile> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliUsageError(`no such file: ${file}`);
-  const purchases: Purchase[] = [];
+  let rows = 0;
   let columns: Map<string, number> | null = null;
   let earliest: PurchaseFile['earliest'] = null;
   for await (const batch of readCsvRows(createReadStream(file), { encoding: 'utf8' })) {
@@ -76,13 +79,14 @@ export async function readPurchaseFile(file: string): Promise<PurchaseFile> {
         throw new PurchaseFileError(file, row.line, String(issue.path[0] ?? ''), issue.message);
       }
       const { customer_id: customerId, date: day, amount } = parsed.data;
-      purchases.push(amount === undefined ? { customerId, day } : { customerId, day, amount });
+      onPurchase(amount === undefined ? { customerId, day } : { customerId, day, amount });
+      rows++;
       if (!earliest || day < earliest.day) earliest = { day, line: row.line };
     }
   }
   if (!columns)
     throw new PurchaseFileError(file, 1, null, `empty file; expected the header ${REQUIRED.join(',')}[,amount]`);
-  return { purchases, withAmounts: columns.has('amount'), earliest };
+  return { rows, withAmounts: columns.has('amount'), earliest };
 }
 
 function headerColumns(file: string, line: number, cells: readonly string[]): Map<string, number> {

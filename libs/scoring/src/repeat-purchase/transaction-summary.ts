@@ -49,52 +49,75 @@ interface History {
  * CLV" does: the first purchase is often atypical (a trial, a welcome offer).
  */
 export function summarisePurchases(purchases: Iterable<Purchase>, options: SummaryOptions): RepeatPurchaseSummary[] {
-  const { calibrationEndDay, unit } = summaryOptionsSchema.parse(options);
-  const daysPerUnit = DAYS_PER_UNIT[unit];
-  const histories = new Map<string, History>();
-  let withAmounts = true;
-  for (const purchase of purchases) {
-    if (!Number.isInteger(purchase.day))
-      throw new ScoringError('invalid_input', `purchase day of customer ${purchase.customerId} is not a whole day`, {
-        customerId: purchase.customerId,
-        day: purchase.day,
+  const summariser = new PurchaseSummariser(options);
+  for (const purchase of purchases) summariser.add(purchase);
+  return summariser.summaries();
+}
+
+/**
+ * summarisePurchases one purchase at a time, for callers that read purchases from a file or a
+ * stream: only each customer's days and values are kept, not the purchases.
+ */
+export class PurchaseSummariser {
+  private readonly calibrationEndDay: number;
+  private readonly daysPerUnit: number;
+  private readonly histories = new Map<string, History>();
+  private withAmounts = true;
+
+  constructor(options: SummaryOptions) {
+    const { calibrationEndDay, unit } = summaryOptionsSchema.parse(options);
+    this.calibrationEndDay = calibrationEndDay;
+    this.daysPerUnit = DAYS_PER_UNIT[unit];
+  }
+
+  add({ customerId, day, amount }: Purchase): void {
+    if (!Number.isInteger(day))
+      throw new ScoringError('invalid_input', `purchase day of customer ${customerId} is not a whole day`, {
+        customerId,
+        day,
       });
-    if (purchase.day > calibrationEndDay) continue;
-    if (purchase.amount === undefined) withAmounts = false;
-    let history = histories.get(purchase.customerId);
+    if (day > this.calibrationEndDay) return;
+    if (amount === undefined) this.withAmounts = false;
+    let history = this.histories.get(customerId);
     if (!history) {
       history = { days: [], amounts: [] };
-      histories.set(purchase.customerId, history);
+      this.histories.set(customerId, history);
     }
-    history.days.push(purchase.day);
-    history.amounts.push(purchase.amount ?? 0);
+    history.days.push(day);
+    history.amounts.push(amount ?? 0);
   }
-  const summaries: RepeatPurchaseSummary[] = [];
-  for (const [customerId, history] of histories) {
-    const transactions = transactionsOf(history);
-    const first = transactions.days[0]!;
-    const last = transactions.days[transactions.days.length - 1]!;
-    const frequency = transactions.days.length - 1;
-    let meanRepeatValue: number | null = null;
-    if (withAmounts && frequency > 0) {
-      let sum = 0;
-      for (let i = 1; i < transactions.values.length; i++) sum += transactions.values[i]!;
-      meanRepeatValue = sum / frequency;
+
+  summaries(): RepeatPurchaseSummary[] {
+    const summaries: RepeatPurchaseSummary[] = [];
+    for (const [customerId, history] of this.histories) {
+      const transactions = transactionsOf(history);
+      const first = transactions.days[0]!;
+      const last = transactions.days[transactions.days.length - 1]!;
+      const frequency = transactions.days.length - 1;
+      let meanRepeatValue: number | null = null;
+      if (this.withAmounts && frequency > 0) {
+        let sum = 0;
+        for (let i = 1; i < transactions.values.length; i++) sum += transactions.values[i]!;
+        meanRepeatValue = sum / frequency;
+      }
+      summaries.push({
+        customerId,
+        frequency,
+        recency: (last - first) / this.daysPerUnit,
+        age: (this.calibrationEndDay - first) / this.daysPerUnit,
+        meanRepeatValue,
+      });
     }
-    summaries.push({
-      customerId,
-      frequency,
-      recency: (last - first) / daysPerUnit,
-      age: (calibrationEndDay - first) / daysPerUnit,
-      meanRepeatValue,
-    });
+    return summaries;
   }
-  return summaries;
 }
 
 /** A customer's purchase days in order, one per day, with the day's values summed. */
 function transactionsOf(history: History): { days: number[]; values: number[] } {
-  const order = history.days.map((_, i) => i).sort((i, j) => history.days[i]! - history.days[j]!);
+  const order = history.days.map((_, i) => i);
+  // Files usually list a customer's purchases in date order: sort only when they are not.
+  if (history.days.some((day, i) => i > 0 && day < history.days[i - 1]!))
+    order.sort((i, j) => history.days[i]! - history.days[j]!);
   const days: number[] = [];
   const values: number[] = [];
   for (const i of order) {

@@ -3,7 +3,7 @@ import {
   fitRepeatPurchaseModels,
   isoFromCalendarDay,
   predictRepeatPurchases,
-  summarisePurchases,
+  PurchaseSummariser,
   timeUnitSchema,
 } from '@kizuna/scoring';
 import type { Command } from 'commander';
@@ -49,14 +49,15 @@ export function registerScoreBgNbdCommand(score: Command): void {
       }
       const options = parsed.data;
       const calibrationEndDay = calendarDayFromIso(options.calibrationEnd)!;
-      const file = await readPurchaseFile(options.transactions);
+      const summariser = new PurchaseSummariser({ calibrationEndDay, unit: options.unit });
+      const file = await readPurchaseFile(options.transactions, (purchase) => summariser.add(purchase));
       if (!file.earliest) throw new CliUsageError(`${options.transactions} holds no transactions`);
       if (file.earliest.day > calibrationEndDay)
         throw new CliUsageError(
           `--calibration-end ${options.calibrationEnd} is before the first transaction ` +
             `(${options.transactions} line ${file.earliest.line}, column date: ${isoFromCalendarDay(file.earliest.day)})`,
         );
-      const summaries = summarisePurchases(file.purchases, { calibrationEndDay, unit: options.unit });
+      const summaries = summariser.summaries();
       const models = fitRepeatPurchaseModels(summaries);
       const { r, alpha, a, b, logLikelihood, customers } = models.bgNbd;
       const gammaGamma = models.gammaGamma && {
