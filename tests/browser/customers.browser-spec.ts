@@ -131,10 +131,17 @@ describe('customer search and profile in Chromium', () => {
     await context.close();
   });
 
-  it('shows the same profile in English with US formats, still in Tokyo time and yen', async () => {
-    const { page, context, errors } = await openEditor(browser, test, workspace, `/customers/${fixture.customerId}`, {
+  it('shows the same profile in English with US formats, in Tokyo time and yen on a computer in New York', async () => {
+    // The workspace's timezone, not the computer's: a marketer travelling reads the same order times.
+    const { page, context, errors } = await openEditor(browser, test, workspace, '/', {
       language: 'en',
+      timezoneId: 'America/New_York',
     });
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/New_York');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('searchbox', { name: 'Search customers' }).fill('aoi@example.jp');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: '青井 葵' }).click();
     await page.getByRole('heading', { level: 1 }).filter({ hasText: '青井' }).waitFor();
     expect(await tableRows(sectionTable(page, 'Recent orders'))).toEqual([
       ['Jan 20, 2026, 3:00 PM', 'S-1', 'Store', 'pos', '2', '￥7,700'],

@@ -45,12 +45,17 @@ export async function openEditor(
   test: TestEngine,
   workspace: TestWorkspace,
   route = '/',
-  options: { language?: 'ja' | 'en'; viewport?: { width: number; height: number } } = {},
+  options: {
+    language?: 'ja' | 'en';
+    viewport?: { width: number; height: number };
+    /** The computer's timezone (Asia/Tokyo unless a test shows the workspace's zone wins over it). */
+    timezoneId?: string;
+  } = {},
 ): Promise<EditorPage> {
   const context = await browser.newContext({
     baseURL: test.url,
     locale: options.language === 'ja' ? 'ja-JP' : 'en-US',
-    timezoneId: 'Asia/Tokyo',
+    timezoneId: options.timezoneId ?? 'Asia/Tokyo',
     viewport: options.viewport ?? { width: 1440, height: 900 },
   });
   await context.addInitScript((apiKey) => {
