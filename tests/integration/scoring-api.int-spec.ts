@@ -398,5 +398,12 @@ describe('Scores over the API', () => {
     expect(((await empty.json()) as { message: string }).message).toMatch(/cannot fit propensity_sms/);
     const other = await test.createWorkspace('other-scores');
     expect((await test.api(other, `/api/v1/scores/customers/${ids.get(1)}`)).status).toBe(404);
+    for (const model of ['affinity', 'repeat_purchase', 'propensity_email']) {
+      const refused = await test.api(other, `/api/v1/scores/fit/${model}`, { method: 'POST', json: {} });
+      expect([model, refused.status]).toEqual([model, 422]);
+    }
+    expect(
+      (await test.db.pool.query('SELECT 1 FROM score_model_fit WHERE workspace_id = $1', [other.id])).rowCount,
+    ).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Pool } from '@kizuna/db';
 import {
+  InsufficientDataError,
   bestCrossSell,
   coPurchaseRules,
   scoreDistribution,
@@ -77,6 +78,8 @@ export class FitAffinityUseCase {
       }));
     const series = await this.level(workspaceId, at, 'series');
     const seriesRules = coPurchaseRules(series.input, options);
+    if (seriesRules.baskets === 0)
+      throw new InsufficientDataError('affinity', 'no customer has bought a product of a series yet');
     const products = await this.level(workspaceId, at, 'product');
     const productRules = coPurchaseRules(products.input, options);
     const best = bestCrossSell(series.input, seriesRules.rules);
