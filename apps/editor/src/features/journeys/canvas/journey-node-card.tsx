@@ -57,7 +57,6 @@ export const JourneyNodeCard = memo(function JourneyNodeCard({ id, type, data, s
                 id={exit.id}
                 className="journey-node__source"
                 data-exit={exit.id}
-                aria-label={t('canvas.exits.exitOf', { exit: exit.label })}
               />
             </li>
           ))}
