@@ -1,5 +1,6 @@
 import type { FieldIssue } from '@kizuna/shared';
 import { z } from 'zod';
+import { withoutNul } from './without-nul';
 
 /**
  * The parts of LINE's webhook body (Messaging API reference, "Webhook event objects"; the
@@ -73,7 +74,7 @@ export type ParsedLineWebhook = { ok: true; webhook: LineWebhook } | { ok: false
 
 /** Checks a webhook body; issues name each offending field (`events.2.message.text`). */
 export function parseLineWebhook(body: unknown): ParsedLineWebhook {
-  const envelope = EnvelopeSchema.safeParse(body);
+  const envelope = EnvelopeSchema.safeParse(withoutNul(body));
   if (!envelope.success) return { ok: false, issues: toIssues(envelope.error, []) };
   const events: LineWebhookEvent[] = [];
   const issues: FieldIssue[] = [];

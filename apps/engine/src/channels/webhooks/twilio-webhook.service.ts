@@ -18,6 +18,7 @@ import {
   type TwilioInboundMessage,
   type TwilioStatusCallback,
 } from './twilio-webhook.schema';
+import { withoutNul } from './without-nul';
 
 /** A webhook request as Twilio signed it: the public URL it called, the signature header, the form fields. */
 export interface TwilioWebhook {
@@ -205,7 +206,7 @@ export class TwilioWebhookService {
 
 /** Parses a webhook form; errors name the field and the reason, never a value (phone numbers, texts). */
 function parse<S extends z.ZodType>(schema: S, params: Record<string, unknown>): z.infer<S> {
-  const parsed = schema.safeParse(params);
+  const parsed = schema.safeParse(withoutNul(params));
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
   throw new ValidationFailedError(
