@@ -95,7 +95,12 @@ describe('analytics in Chromium', () => {
     expect(await cell.textContent()).toBe('240.0%');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await cell.click();
+    // One tab stop for the whole grid; arrows move between cells and Enter chooses one.
+    expect(await matrix.locator('button[tabindex="0"]').count()).toBe(1);
+    await matrix.getByRole('button').first().focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await cell.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
     expect(await cell.getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('heading', { name: /^Recency <1 mo, frequency 1/ }).waitFor();
     await saveScreenshot(page, 'analytics-rf-matrix');

@@ -1,6 +1,8 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../session/use-formatters';
 import type { RfCell, RfMatrixResult } from './analysis';
+import { moveInGrid, type GridPosition } from './grid-navigation';
 import { HEAT_COLOURS, heatLegend, heatStep, matrixRows, textColourOn } from './heat-scale';
 import { formatShare } from './share-format';
 
@@ -13,7 +15,9 @@ export interface RfHeatMapProps {
 /**
  * The RF matrix as a table: rows are months since the last purchase, columns the number of
  * purchases, each cell a button coloured by its share of customers. The count and share are written
- * in every cell and each button names its row and column, so nothing depends on colour.
+ * in every cell and each button names its row and column, so nothing depends on colour. The grid is
+ * one tab stop; arrows, Home and End move between cells (roving tabindex), so the 98 cells do not
+ * stand between a keyboard user and the rest of the page.
  */
 export function RfHeatMap({ matrix, selected, onSelect }: RfHeatMapProps) {
   const { t } = useTranslation();
@@ -21,6 +25,15 @@ export function RfHeatMap({ matrix, selected, onSelect }: RfHeatMapProps) {
   const rows = matrixRows(matrix.cells);
   const maxShare = Math.max(0, ...matrix.cells.map((cell) => cell.customerShare));
   const columns = rows[0]?.cells ?? [];
+  const [active, setActive] = useState<GridPosition>({ row: 0, column: 0 });
+  const table = useRef<HTMLTableElement>(null);
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const next = moveInGrid(active, event.key, { rows: rows.length, columns: columns.length }, event.ctrlKey);
+    if (!next) return;
+    event.preventDefault();
+    setActive(next);
+    table.current?.querySelector<HTMLButtonElement>(`[data-cell="${next.row}:${next.column}"]`)?.focus();
+  };
   const cellName = (cell: RfCell) =>
     t('analytics.rf.cellName', {
       recency: cell.recencyLabel,
@@ -32,7 +45,7 @@ export function RfHeatMap({ matrix, selected, onSelect }: RfHeatMapProps) {
   return (
     <div className="heat-map">
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('analytics.rf.caption')}>
-        <table className="heat-map__table">
+        <table className="heat-map__table" ref={table}>
           <caption className="visually-hidden">{t('analytics.rf.caption')}</caption>
           <thead>
             <tr>
@@ -47,12 +60,12 @@ export function RfHeatMap({ matrix, selected, onSelect }: RfHeatMapProps) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {rows.map((row, rowIndex) => (
               <tr key={row.recency}>
                 <th scope="row">
                   {t('analytics.rf.recencyRow', { label: row.cells[0]?.recencyLabel ?? row.recency })}
                 </th>
-                {row.cells.map((cell) => {
+                {row.cells.map((cell, columnIndex) => {
                   const background = HEAT_COLOURS[heatStep(cell.customerShare, maxShare)]!;
                   const isSelected = selected?.recency === cell.recency && selected.frequency === cell.frequency;
                   return (
@@ -62,6 +75,10 @@ export function RfHeatMap({ matrix, selected, onSelect }: RfHeatMapProps) {
                         className="heat-map__button"
                         style={{ background, color: textColourOn(background) }}
                         aria-pressed={isSelected}
+                        data-cell={`${rowIndex}:${columnIndex}`}
+                        tabIndex={active.row === rowIndex && active.column === columnIndex ? 0 : -1}
+                        onFocus={() => setActive({ row: rowIndex, column: columnIndex })}
+                        onKeyDown={onKeyDown}
                         aria-label={cellName(cell)}
                         title={`${cell.stage.label} · ${cellName(cell)}`}
                         onClick={() => onSelect(cell)}
