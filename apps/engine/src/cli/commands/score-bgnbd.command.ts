@@ -5,6 +5,9 @@ import {
   predictRepeatPurchases,
   PurchaseSummariser,
   timeUnitSchema,
+  type RepeatPurchaseModels,
+  type RepeatPurchasePrediction,
+  type TimeUnit,
 } from '@kizuna/scoring';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -15,7 +18,10 @@ const optionsSchema = z.object({
   transactions: z.string().min(1),
   calibrationEnd: z.string().refine((text) => calendarDayFromIso(text) !== null, 'must be a date YYYY-MM-DD'),
   unit: timeUnitSchema,
-  predict: z.coerce.number().positive('must be a number of time units > 0').optional(),
+  predict: z.coerce
+    .number({ error: 'must be a number of time units > 0' })
+    .positive('must be a number of time units > 0')
+    .optional(),
   json: z.boolean().optional(),
 });
 
@@ -59,56 +65,90 @@ export function registerScoreBgNbdCommand(score: Command): void {
         );
       const summaries = summariser.summaries();
       const models = fitRepeatPurchaseModels(summaries);
-      const { r, alpha, a, b, logLikelihood, customers } = models.bgNbd;
-      const gammaGamma = models.gammaGamma && {
-        p: models.gammaGamma.p,
-        q: models.gammaGamma.q,
-        gamma: models.gammaGamma.gamma,
-        ll: models.gammaGamma.logLikelihood,
-        customers: models.gammaGamma.customers,
-      };
       const predictions =
-        options.predict === undefined ? undefined : predictRepeatPurchases(models, summaries, options.predict);
-      if (options.json)
-        return write(
-          JSON.stringify(
-            {
-              r,
-              alpha,
-              a,
-              b,
-              ll: logLikelihood,
-              customers,
-              ...(file.withAmounts ? { gammaGamma } : {}),
-              ...(predictions ? { horizon: options.predict, unit: options.unit, predictions } : {}),
-            },
-            null,
-            2,
-          ),
-        );
+        options.predict === undefined
+          ? null
+          : {
+              horizon: options.predict,
+              unit: options.unit,
+              values: predictRepeatPurchases(models, summaries, options.predict),
+            };
+      const result = resultOf(models, file.withAmounts, predictions);
       await write(
-        [
-          `BG/NBD on ${customers} customers (calibration to ${options.calibrationEnd}, ${options.unit}s):`,
-          `  r ${r.toFixed(4)}  alpha ${alpha.toFixed(4)}  a ${a.toFixed(4)}  b ${b.toFixed(4)}  log-likelihood ${logLikelihood.toFixed(2)}`,
-          ...(gammaGamma
-            ? [
-                `Gamma-Gamma on ${gammaGamma.customers} customers with repeat purchases:`,
-                `  p ${gammaGamma.p.toFixed(4)}  q ${gammaGamma.q.toFixed(4)}  gamma ${gammaGamma.gamma.toFixed(4)}  log-likelihood ${gammaGamma.ll.toFixed(2)}`,
-              ]
-            : []),
-          ...(predictions
-            ? [
-                `customer\tx\tt_x\tT\tP(alive)\tE[purchases in ${options.predict} ${options.unit}s]${gammaGamma ? '\tE[order value]' : ''}`,
-                ...predictions.map(
-                  (p) =>
-                    `${p.customerId}\t${p.frequency}\t${p.recency.toFixed(2)}\t${p.age.toFixed(2)}\t${p.probabilityAlive.toFixed(4)}\t${p.expectedPurchases.toFixed(4)}` +
-                    (p.expectedOrderValue === null ? '' : `\t${p.expectedOrderValue.toFixed(2)}`),
-                ),
-              ]
-            : []),
-        ].join('\n'),
+        options.json ? JSON.stringify(result, null, 2) : describe(result, options.calibrationEnd, options.unit),
       );
     });
+}
+
+/** What `--json` prints: the paper's names for the parameters, `ll` for the log-likelihood. */
+interface BgNbdCommandResult {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+  ll: number;
+  customers: number;
+  /** Present when the file has amounts (null when no customer has repeat purchases of value). */
+  gammaGamma?: { p: number; q: number; gamma: number; ll: number; customers: number } | null;
+  /** With --predict: the horizon and its unit, and each customer's predictions. */
+  horizon?: number;
+  unit?: TimeUnit;
+  predictions?: RepeatPurchasePrediction[];
+}
+
+function resultOf(
+  { bgNbd, gammaGamma }: RepeatPurchaseModels,
+  withAmounts: boolean,
+  predictions: { horizon: number; unit: TimeUnit; values: RepeatPurchasePrediction[] } | null,
+): BgNbdCommandResult {
+  const spend = gammaGamma && {
+    p: gammaGamma.p,
+    q: gammaGamma.q,
+    gamma: gammaGamma.gamma,
+    ll: gammaGamma.logLikelihood,
+    customers: gammaGamma.customers,
+  };
+  return {
+    r: bgNbd.r,
+    alpha: bgNbd.alpha,
+    a: bgNbd.a,
+    b: bgNbd.b,
+    ll: bgNbd.logLikelihood,
+    customers: bgNbd.customers,
+    ...(withAmounts ? { gammaGamma: spend } : {}),
+    ...(predictions ? { horizon: predictions.horizon, unit: predictions.unit, predictions: predictions.values } : {}),
+  };
+}
+
+function describe(result: BgNbdCommandResult, calibrationEnd: string, unit: TimeUnit): string {
+  const { gammaGamma, predictions } = result;
+  const fixed = (value: number, digits: number) => value.toFixed(digits);
+  return [
+    `BG/NBD on ${result.customers} customers (calibration to ${calibrationEnd}, ${unit}s):`,
+    `  r ${fixed(result.r, 4)}  alpha ${fixed(result.alpha, 4)}  a ${fixed(result.a, 4)}  b ${fixed(result.b, 4)}  log-likelihood ${fixed(result.ll, 2)}`,
+    ...(gammaGamma
+      ? [
+          `Gamma-Gamma on ${gammaGamma.customers} customers with repeat purchases:`,
+          `  p ${fixed(gammaGamma.p, 4)}  q ${fixed(gammaGamma.q, 4)}  gamma ${fixed(gammaGamma.gamma, 4)}  log-likelihood ${fixed(gammaGamma.ll, 2)}`,
+        ]
+      : []),
+    ...(predictions
+      ? [
+          `customer\tx\tt_x\tT\tP(alive)\tE[purchases in ${result.horizon} ${unit}s]${gammaGamma ? '\tE[order value]' : ''}`,
+          ...predictions.map((p) =>
+            [
+              p.customerId,
+              p.frequency,
+              fixed(p.recency, 2),
+              fixed(p.age, 2),
+              fixed(p.probabilityAlive, 4),
+              fixed(p.expectedPurchases, 4),
+              ...(p.expectedOrderValue === null ? [] : [fixed(p.expectedOrderValue, 2)]),
+            ].join('\t'),
+          ),
+        ]
+      : []),
+  ].join('\n');
 }
 
 /**
