@@ -52,6 +52,14 @@ export class CustomerScoreRepository {
     return written;
   }
 
+  async customerExists(workspaceId: number, customerId: number): Promise<boolean> {
+    const { rowCount } = await this.pool.query('SELECT 1 FROM customer WHERE workspace_id = $1 AND id = $2', [
+      workspaceId,
+      customerId,
+    ]);
+    return Boolean(rowCount);
+  }
+
   async forCustomer(workspaceId: number, customerId: number): Promise<CustomerScoreRow[]> {
     const { rows } = await this.pool.query<CustomerScoreRow>(
       `SELECT model, value, model_version AS "modelVersion", computed_at AS "computedAt"

@@ -53,6 +53,15 @@ export class PropensityDatasetRepository {
     return { featureNames: PROPENSITY_FEATURES, features, responded, customerIds };
   }
 
+  /** The channels the workspace has sent on (their propensity can be learnt). */
+  async channelsSentOn(workspaceId: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ channel: string }>(
+      `SELECT DISTINCT channel FROM message WHERE workspace_id = $1 AND status IN ('sent', 'delivered') ORDER BY channel`,
+      [workspaceId],
+    );
+    return rows.map((row) => row.channel);
+  }
+
   async scoring(workspaceId: number, at: Date): Promise<PropensityScoringRows> {
     const p = PROPENSITY_FEATURES.length;
     const rows = await withTransaction(this.pool, (tx) =>

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { WorkspaceModule } from '../workspaces/workspace.module';
+import { AffinityBasketRepository } from './affinity-basket.repository';
 import { CustomerScoreRepository } from './customer-score.repository';
+import { PatternFeatureRepository } from './pattern-feature.repository';
 import { PropensityDatasetRepository } from './propensity-dataset.repository';
 import { ScoreFitRepository } from './score-fit.repository';
 import { ScoringSettingsService } from './scoring-settings.service';
@@ -17,7 +19,9 @@ import { FitScoreModelUseCase } from './use-cases/fit-score-model.use-case';
   imports: [WorkspaceModule],
   controllers: [ScoringController],
   providers: [
+    AffinityBasketRepository,
     CustomerScoreRepository,
+    PatternFeatureRepository,
     PropensityDatasetRepository,
     ScoreFitRepository,
     ScoringSettingsService,

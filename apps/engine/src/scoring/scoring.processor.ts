@@ -1,13 +1,12 @@
 import { DomainError, parseCronSchedule, type Clock } from '@kizuna/shared';
-import type { Pool } from '@kizuna/db';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CLOCK } from '../infrastructure/clock.provider';
-import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { JobHandlerRegistry } from '../infrastructure/queue/job-handler.registry';
 import { JOB_QUEUE, type JobQueue } from '../infrastructure/queue/job-queue.port';
 import { QueueName, type JobPayloads } from '../infrastructure/queue/queue-definitions';
 import { PeriodicTasks } from '../infrastructure/scheduling/periodic-tasks';
 import { WorkspaceService } from '../workspaces/workspace.service';
+import { PropensityDatasetRepository } from './propensity-dataset.repository';
 import { ScoreFitRepository } from './score-fit.repository';
 import { PROPENSITY_MODELS, type ScoreModelName } from './score-models';
 import { ScoringJobSchema } from './scoring-input.schema';
@@ -34,7 +33,7 @@ export class ScoringProcessor implements OnModuleInit {
     private readonly fits: ScoreFitRepository,
     private readonly settings: ScoringSettingsService,
     private readonly workspaces: WorkspaceService,
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly datasets: PropensityDatasetRepository,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -67,11 +66,9 @@ export class ScoringProcessor implements OnModuleInit {
 
   /** The models a workspace fits on its schedule: propensity only on channels it has sent on. */
   private async scheduledModels(workspaceId: number): Promise<ScoreModelName[]> {
-    const { rows } = await this.pool.query<{ channel: string }>(
-      `SELECT DISTINCT channel FROM message WHERE workspace_id = $1 AND status IN ('sent', 'delivered')`,
-      [workspaceId],
+    const channels = new Set(
+      (await this.datasets.channelsSentOn(workspaceId)).map((channel) => `propensity_${channel}`),
     );
-    const channels = new Set(rows.map((row) => `propensity_${row.channel}`));
     return ['repeat_purchase', 'affinity', ...PROPENSITY_MODELS.filter((model) => channels.has(model))];
   }
 

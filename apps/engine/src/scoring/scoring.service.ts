@@ -1,8 +1,6 @@
-import type { Pool } from '@kizuna/db';
 import { NotFoundError, type Clock } from '@kizuna/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK } from '../infrastructure/clock.provider';
-import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { JOB_QUEUE, type JobQueue } from '../infrastructure/queue/job-queue.port';
 import { QueueName } from '../infrastructure/queue/queue-definitions';
 import { CustomerScoreRepository, type CustomerScoreRow } from './customer-score.repository';
@@ -16,7 +14,6 @@ import type { NamedAffinityRule } from './use-cases/fit-affinity.use-case';
 @Injectable()
 export class ScoringService {
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly fits: ScoreFitRepository,
@@ -44,11 +41,7 @@ export class ScoringService {
     workspaceId: number,
     customerId: number,
   ): Promise<{ customerId: number; scores: CustomerScoreRow[] }> {
-    const { rowCount } = await this.pool.query('SELECT 1 FROM customer WHERE workspace_id = $1 AND id = $2', [
-      workspaceId,
-      customerId,
-    ]);
-    if (!rowCount) throw new NotFoundError('customer', customerId);
+    if (!(await this.scores.customerExists(workspaceId, customerId))) throw new NotFoundError('customer', customerId);
     return { customerId, scores: await this.scores.forCustomer(workspaceId, customerId) };
   }
 

@@ -1,4 +1,3 @@
-import type { Pool } from '@kizuna/db';
 import {
   discoverPatterns,
   quantileThresholds,
@@ -10,11 +9,9 @@ import { STABLE_SEGMENTS } from '@kizuna/segments';
 import type { Clock } from '@kizuna/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK } from '../../infrastructure/clock.provider';
-import { PG_POOL } from '../../infrastructure/database/database.tokens';
-import { withTransaction } from '../../infrastructure/database/transaction';
 import type { PatternsBody } from '../scoring-input.schema';
-import { copyNumericRows, type NumericRows } from '../sql/copy-numeric-rows';
-import { secondPurchaseSql, spendSql, topSeries } from '../sql/pattern-features.sql';
+import { PatternFeatureRepository } from '../pattern-feature.repository';
+import type { NumericRows } from '../sql/copy-numeric-rows';
 
 /** Series looked at per pattern search: each adds four conditions and their pairs. */
 const SERIES = 6;
@@ -55,13 +52,13 @@ export interface PatternSearch extends PatternDiscovery {
 @Injectable()
 export class DiscoverPatternsUseCase {
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly features: PatternFeatureRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(workspaceId: number, body: PatternsBody): Promise<PatternSearch> {
     const at = this.clock.now();
-    const series = await topSeries(this.pool, workspaceId, at, SERIES);
+    const series = await this.features.topSeries(workspaceId, at, SERIES);
     const options = {
       maxConditions: body.maxConditions,
       minSupport: body.minSupport,
@@ -71,9 +68,7 @@ export class DiscoverPatternsUseCase {
     };
     if (body.kpi.kind === 'second_purchase') {
       const { withinDays } = body.kpi;
-      const rows = await withTransaction(this.pool, (tx) =>
-        copyNumericRows(tx, secondPurchaseSql(series.length), [workspaceId, withinDays, at, series], 6 + series.length),
-      );
+      const rows = await this.features.secondPurchase(workspaceId, withinDays, at, series);
       const features: PatternFeature[] = [
         boughtFeature('first_order_in_store', column(rows, 2), { channel: 'store' }),
         boughtFeature('first_order_online', column(rows, 3), { channel: 'ec' }),
@@ -97,14 +92,7 @@ export class DiscoverPatternsUseCase {
       };
     }
     const { windowDays } = body.kpi;
-    const rows = await withTransaction(this.pool, (tx) =>
-      copyNumericRows(
-        tx,
-        spendSql(series.length),
-        [workspaceId, windowDays, at, series, STABLE_SEGMENTS],
-        8 + 2 * series.length,
-      ),
-    );
+    const rows = await this.features.spend(workspaceId, windowDays, at, series);
     const metric = (field: string) => ({ type: 'metric', field });
     const features: PatternFeature[] = [
       { name: 'r_score', kind: 'numeric', values: column(rows, 2), rule: metric('r_score') },
