@@ -16,7 +16,7 @@ import { CLOCK } from '../infrastructure/clock.provider';
 import { JourneyRepository } from '../journeys/journey.repository';
 import { WorkspaceRepository } from '../workspaces/workspace.repository';
 import { WorkspaceSettingsStore } from '../workspaces/workspace-settings.store';
-import { LiftReportRepository, type ComparedNode, type GroupOutcomeRow } from './lift-report.repository';
+import { LiftReportRepository, type BuyerOutcomeRow, type ComparedNode } from './lift-report.repository';
 import type { GroupFigures, LiftReport, NodeReport } from './lift-report.result';
 import { resolvePeriod, type PeriodQuery } from './report-period';
 import { ReportSettingsSchema } from './report-settings.schema';
@@ -27,21 +27,32 @@ const COMPARED: Partial<Record<JourneyNode['type'], ComparedNode['kind']>> = {
   split: 'split',
 };
 
-function outcomeOf(row: GroupOutcomeRow | undefined): GroupOutcome {
-  if (!row) return { customers: 0, converted: 0, revenue: { n: 0, mean: 0, variance: 0 } };
+const DAY_MS = 86_400_000;
+
+/**
+ * A group's outcome at a node: the customers placed there (counted from the transitions) less those
+ * left out for having bought already, and, from the buyers' rows, conversions and revenue. Revenue
+ * variance from the sums: everyone else spent nothing.
+ */
+function outcomeOf(placed: number, buyers: BuyerOutcomeRow | undefined): GroupOutcome {
+  const customers = Math.max(0, placed - (buyers?.excluded ?? 0));
+  const sum = buyers?.revenueSum ?? 0;
+  const squares = buyers?.revenueSquares ?? 0;
+  const variance = customers > 1 ? Math.max(0, (squares - (sum * sum) / customers) / (customers - 1)) : 0;
   return {
-    customers: row.customers,
-    converted: row.converted,
-    revenue: {
-      n: row.customers,
-      mean: row.customers ? row.revenueSum / row.customers : 0,
-      variance: row.revenueVariance ?? 0,
-    },
+    customers,
+    // A buyer placed by the minute-rounded count's edge could otherwise exceed the customers counted.
+    converted: Math.min(customers, buyers?.converted ?? 0),
+    revenue: { n: customers, mean: customers ? sum / customers : 0, variance },
   };
 }
 
-function figures(row: GroupOutcomeRow | undefined): GroupFigures {
-  return { customers: row?.customers ?? 0, converted: row?.converted ?? 0, revenue: row?.revenueSum ?? 0 };
+function figures(outcome: GroupOutcome): GroupFigures {
+  return {
+    customers: outcome.customers,
+    converted: outcome.converted,
+    revenue: outcome.revenue.mean * outcome.customers,
+  };
 }
 
 /**
@@ -78,51 +89,97 @@ export class BuildLiftReportUseCase {
       const kind = COMPARED[node.type];
       return kind ? [{ versionId: version.id, nodeId: node.id, kind }] : [];
     });
-    const triggers = [...new Set(graphNodes.filter(({ node }) => isTriggerNode(node)).map(({ node }) => node.id))];
+    const triggers = new Set(graphNodes.filter(({ node }) => isTriggerNode(node)).map(({ node }) => node.id));
+    const holdoutNodes = [...new Set(compared.filter((n) => n.kind === 'holdout').map((n) => n.nodeId))];
+    const sends = versions.flatMap((version) =>
+      version.graph.nodes
+        .filter((node) => node.type === 'send')
+        .map((node) => ({
+          versionId: version.id,
+          nodeId: node.id,
+          predecessors: version.graph.edges.filter((edge) => edge.target === node.id).map((edge) => edge.source),
+        })),
+    );
     const rf = analytics.rfMatrix;
-    const [funnel, messages, responses, outcomes, cells] = await Promise.all([
-      this.reports.funnel(scope, triggers),
+    const windowDays = delivery.attributionWindowDays;
+    const delays = await this.reports.delays(scope, sends, holdoutNodes);
+    // Holdout decisions this long before the period place holdout customers at sends within it;
+    // orders since then can exclude a customer as having bought already.
+    const lookbackFrom = new Date(
+      period.from.getTime() - Math.max(0, ...delays.map((d) => d.seconds)) * 1000 - 30 * DAY_MS,
+    );
+    const [{ transitions, controlMinutes }, waiting, messages, responses, buyers, cells] = await Promise.all([
+      this.reports.transitions(scope, holdoutNodes, lookbackFrom),
+      this.reports.waiting(scope),
       this.reports.messages(scope),
       this.reports.responses(scope),
-      this.reports.groupOutcomes(scope, compared, delivery.attributionWindowDays),
+      this.reports.buyerOutcomes(scope, compared, delays, windowDays, lookbackFrom),
       this.reports.stageCells(scope, rf.frequencyCap, rf.recencyMonths, rf.repeatWindowDays),
     ]);
 
     const key = (versionId: number, nodeId: string) => `${versionId}:${nodeId}`;
-    const funnelOf = new Map(funnel.map((row) => [key(row.versionId, row.nodeId), row]));
     const responsesOf = new Map(responses.map((row) => [key(row.versionId, row.nodeId), row]));
+    const waitingOf = new Map(waiting.map((row) => [key(row.versionId, row.nodeId), row.n]));
+    const sum = (rows: readonly { n: number }[]) => rows.reduce((total, row) => total + row.n, 0);
     const unitCosts: Record<string, number> = reportSettings.unitCosts;
     const sequential = { mixtureSd: reportSettings.mixtureSd };
     const options = { confidence: reportSettings.confidence, sequential };
+    const placedControl = (versionId: number, nodeId: string) => {
+      const delay = delays.find((d) => d.versionId === versionId && d.nodeId === nodeId);
+      if (!delay) return 0;
+      const [from, to] = [period.from.getTime(), period.to.getTime()];
+      return sum(
+        controlMinutes.filter((m) => {
+          const at = m.minute.getTime() + delay.seconds * 1000;
+          return m.versionId === versionId && at >= from && at < to;
+        }),
+      );
+    };
 
     const nodes: NodeReport[] = graphNodes.map(({ version, node }) => {
       const k = key(version.id, node.id);
+      const out = transitions.filter((t) => t.versionId === version.id && t.fromNode === node.id);
+      const into = transitions.filter((t) => t.versionId === version.id && t.toNode === node.id);
+      // A trigger has no arrivals: the enrolments that left it in the period entered there.
+      const entered = triggers.has(node.id) ? sum(out) : sum(into);
       const nodeMessages = messages.filter((row) => key(row.versionId, row.nodeId) === k);
-      const nodeOutcomes = outcomes.filter((row) => key(row.versionId, row.nodeId) === k);
-      const sentByChannel = Object.fromEntries(nodeMessages.map((row) => [row.channel, row.sent]));
       const response = responsesOf.get(k);
-      const cost = nodeMessages.reduce((sum, row) => sum + row.sent * (unitCosts[row.channel] ?? 0), 0);
-      const treated = nodeOutcomes.find((row) => row.group === 'treatment');
-      const control = nodeOutcomes.find((row) => row.group === 'control');
-      const comparison =
-        node.type !== 'split' && treated && control
-          ? compareGroups(outcomeOf(treated), outcomeOf(control), options)
-          : null;
-      const lift = comparison ? { treated: figures(treated), control: figures(control), ...comparison } : null;
-      const arms = nodeOutcomes.filter((row) => row.group.startsWith('arm:'));
+      const cost = nodeMessages.reduce((total, row) => total + row.sent * (unitCosts[row.channel] ?? 0), 0);
+      const buyersOf = (group: string) =>
+        buyers.find((row) => row.versionId === version.id && row.nodeId === node.id && row.group === group);
+      let lift: NodeReport['lift'] = null;
+      if (node.type === 'holdout' || (node.type === 'send' && holdoutNodes.length)) {
+        const treated = outcomeOf(
+          node.type === 'holdout' ? sum(out.filter((t) => t.handle === 'treatment')) : entered,
+          buyersOf('treatment'),
+        );
+        const control = outcomeOf(
+          node.type === 'holdout' ? sum(out.filter((t) => t.handle === 'control')) : placedControl(version.id, node.id),
+          buyersOf('control'),
+        );
+        const comparison = compareGroups(treated, control, options);
+        lift = comparison ? { treated: figures(treated), control: figures(control), ...comparison } : null;
+      }
+      const arms =
+        node.type === 'split'
+          ? [...new Set(out.map((t) => t.handle))].map((arm) => ({
+              arm,
+              ...outcomeOf(sum(out.filter((t) => t.handle === arm)), buyersOf(`arm:${arm}`)),
+            }))
+          : [];
       return {
         versionId: version.id,
         version: version.version,
         nodeId: node.id,
         type: node.type,
         label: node.label ?? node.id,
-        entered: funnelOf.get(k)?.entered ?? 0,
-        exited: funnelOf.get(k)?.exited ?? 0,
-        waiting: funnelOf.get(k)?.waiting ?? 0,
-        sent: nodeMessages.reduce((sum, row) => sum + row.sent, 0),
-        suppressed: nodeMessages.reduce((sum, row) => sum + row.suppressed, 0),
-        failed: nodeMessages.reduce((sum, row) => sum + row.failed, 0),
-        sentByChannel,
+        entered,
+        exited: sum(out.filter((t) => t.toNode === null)),
+        waiting: waitingOf.get(k) ?? 0,
+        sent: nodeMessages.reduce((total, row) => total + row.sent, 0),
+        suppressed: nodeMessages.reduce((total, row) => total + row.suppressed, 0),
+        failed: nodeMessages.reduce((total, row) => total + row.failed, 0),
+        sentByChannel: Object.fromEntries(nodeMessages.map((row) => [row.channel, row.sent])),
         delivered: response?.delivered ?? 0,
         opened: response?.opened ?? 0,
         clicked: response?.clicked ?? 0,
@@ -132,13 +189,7 @@ export class BuildLiftReportUseCase {
         revenue: response?.revenue ?? 0,
         cost,
         lift,
-        split:
-          node.type === 'split' && arms.length
-            ? compareSplitArms(
-                arms.map((row) => ({ arm: row.group.slice(4), ...outcomeOf(row) })),
-                options,
-              )
-            : null,
+        split: arms.length ? compareSplitArms(arms, options) : null,
         roi: lift && node.type === 'send' ? roiOf(lift, cost) : null,
       };
     });
@@ -175,7 +226,7 @@ export class BuildLiftReportUseCase {
         relativeLift: 'katz-log',
         revenuePerCustomer: 'welch',
         sequential: { method: 'mixture-sprt', mixtureSd: reportSettings.mixtureSd },
-        attributionWindowDays: delivery.attributionWindowDays,
+        attributionWindowDays: windowDays,
         repeatWindowDays: rf.repeatWindowDays,
         unitCosts,
       },
