@@ -65,7 +65,7 @@ describe('fitLogisticRegression', () => {
 
   it('is deterministic: the same rows give the same bits', () => {
     const x = Array.from({ length: 200 }, (_, i) => [Math.sin(i), (i % 7) / 7]);
-    const y = x.map(([a, b]) => (a! + b! > 0.6 ? 1 : 0));
+    const y: number[] = x.map(([a, b]) => (a! + b! > 0.6 ? 1 : 0));
     y[3] = 1 - y[3]!;
     expect(fit(x, y, 0.5)).toEqual(fit(x, y, 0.5));
   });
