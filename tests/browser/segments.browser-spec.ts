@@ -147,6 +147,11 @@ describe('segments in Chromium', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await page.reload();
+    await page
+      .getByText('Amount (yen) at least 3000 AND (Prefecture equals 東京都 OR Prefecture equals 大阪府)', {
+        exact: true,
+      })
+      .waitFor();
     const members = page.getByRole('table', { name: 'Current customers' });
     await members.getByRole('link', { name: '佐藤 花子' }).waitFor();
     expect(await members.locator('tbody tr').count()).toBe(2);

@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/page-header';
 import { Spinner } from '../../ui/spinner';
 import { SegmentChanges } from './segment-changes';
 import { SegmentMembers } from './segment-members';
+import { SegmentRuleSummary } from './segment-rule-summary';
 import { useRefreshSegment, useSegment } from './segments.api';
 
 /** /segments/:id: the segment's figures, its current members and the log of who entered and left. */
@@ -57,6 +58,7 @@ export function SegmentDetailPage() {
         </Notice>
       )}
       {refresh.isError && <ErrorBanner error={refresh.error} />}
+      <SegmentRuleSummary rule={data.definition} />
       <SegmentMembers id={id} />
       <SegmentChanges id={id} />
     </>

@@ -71,6 +71,10 @@ export const segmentsJa = {
     entered: '加入',
     exited: '離脱',
   },
+  summary: {
+    title: '条件',
+    lastDays: '過去 {{days}} 日',
+  },
   pager: {
     previous: '前へ',
     next: '次へ',
@@ -305,6 +309,10 @@ export const segmentsEn: typeof segmentsJa = {
     change: 'Change',
     entered: 'Entered',
     exited: 'Left',
+  },
+  summary: {
+    title: 'Conditions',
+    lastDays: 'last {{days}} days',
   },
   pager: {
     previous: 'Previous',
