@@ -112,6 +112,9 @@ describe('journey canvas in Chromium', () => {
     await eventually(() => node(page, 'send-1').locator('.journey-node__issues').count(), 0);
     await select(page, 'branch-1');
     await page.getByLabel('Exit name').fill('Bought full size');
+    // The segments pages' rule builder shows the starter rule; this test writes its rule as JSON.
+    await page.locator('.journey-form .rule-builder').waitFor();
+    await page.getByLabel('Edit the rule as JSON').check();
     await page.getByLabel('Segment rule (JSON)').fill(JSON.stringify(SECOND_PURCHASE_RULE));
     await select(page, 'send-2');
     await page.getByLabel('Template').selectOption('cross-sell');

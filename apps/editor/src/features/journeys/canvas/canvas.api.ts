@@ -54,10 +54,15 @@ export function useMessageTemplates() {
   });
 }
 
+/**
+ * The workspace's segments, under the segments pages' own query key and response shape (`{ items }`),
+ * so both features share one cache entry; `select` hands the canvas the list.
+ */
 export function useSegments() {
   return useQuery({
     queryKey: ['segments', 'list'],
-    queryFn: async ({ signal }) => (await apiRequest<{ items: SegmentSummary[] }>('/v1/segments', { signal })).items,
+    queryFn: ({ signal }) => apiRequest<{ items: SegmentSummary[] }>('/v1/segments', { signal }),
+    select: (data) => data.items,
     staleTime: REFERENCE_STALE_MS,
   });
 }

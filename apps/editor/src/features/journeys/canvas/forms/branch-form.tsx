@@ -3,7 +3,7 @@ import { Button } from '../../../../ui/button';
 import { STARTER_RULE, nextItemId } from '../node-defaults';
 import { scalarText } from '../flow-graph';
 import { fieldError, records, text, TextInput, type Config, type NodeFormProps } from './form-kit';
-import { RuleJsonEditor } from './rule-json-editor';
+import { BranchRuleEditor } from './branch-rule-editor';
 
 /** Ordered conditions, each an exit; the first that holds wins, else "else". Condition ids are fixed: edges leave by them. */
 export function BranchForm({ config, issues, onChange }: NodeFormProps) {
@@ -36,8 +36,8 @@ export function BranchForm({ config, issues, onChange }: NodeFormProps) {
                 )
               }
             />
-            <RuleJsonEditor
-              label={t('canvas.forms.rule')}
+            <BranchRuleEditor
+              label={t('canvas.forms.conditionNumber', { number })}
               value={condition['rule']}
               error={fieldError(issues, `config.conditions.${index}.rule`)}
               onChange={(rule) =>
