@@ -387,6 +387,31 @@ describe('Scores over the API', () => {
     expect(invalid.status).toBe(400);
   });
 
+  it('keeps scoring settings per workspace, validated field by field', async () => {
+    const defaults = await api<{ schedule: { cron: string | null }; propensity: { labelWindowDays: number } }>(
+      '/api/v1/scores/settings',
+    );
+    expect(defaults).toMatchObject({ schedule: { cron: '0 4 * * *' }, propensity: { labelWindowDays: 7, l2: 1 } });
+    const updated = await api<{ schedule: { cron: string | null }; propensity: { labelWindowDays: number } }>(
+      '/api/v1/scores/settings',
+      { method: 'PUT', json: { schedule: { cron: null }, propensity: { labelWindowDays: 14 } } },
+    );
+    expect(updated).toMatchObject({ schedule: { cron: null }, propensity: { labelWindowDays: 14, l2: 1 } });
+    // No schedule: nothing is queued, however long ago the last fit was.
+    await test.db.pool.query(
+      "UPDATE score_model_fit SET fitted_at = fitted_at - interval '30 days' WHERE workspace_id = $1",
+      [shop.id],
+    );
+    expect(await test.engine.app.get(ScoringProcessor).queueDue()).toBe(0);
+    const bad = await test.api(shop, '/api/v1/scores/settings', {
+      method: 'PUT',
+      json: { propensity: { labelWindowDays: 0 }, schedule: { cron: 'every day' } },
+    });
+    expect(bad.status).toBe(400);
+    const fields = ((await bad.json()) as { issues: { field: string }[] }).issues.map((i) => i.field).sort();
+    expect(fields).toEqual(['propensity.labelWindowDays', 'schedule.cron']);
+  });
+
   it('refuses unknown models and customers, and models without data', async () => {
     const unknown = await test.api(shop, '/api/v1/scores/fit/propensity_fax', { method: 'POST', json: {} });
     expect(unknown.status).toBe(400);
