@@ -101,6 +101,21 @@ describe('kizuna score bgnbd', () => {
     expect(table.stdout).toMatch(/^1\t2\t213\.00\t272\.00\t0\.7266\t1\.2260$/m);
   });
 
+  it('keeps the BG/NBD fit and says why when spend cannot be modelled', async () => {
+    const lines = readFileSync(cdnowCsv, 'utf8').trim().split('\n');
+    // Every purchase worth 10: no variation in spend between customers.
+    const sameSpend = file(
+      'same-spend.csv',
+      [lines[0], ...lines.slice(1).map((l) => l.replace(/,[^,]*$/, ',10'))].join('\n'),
+    );
+    const run = await bgnbd(sameSpend, '--unit', 'week', '--json');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(significant(result.r)).toBe(0.243);
+    expect(result.gammaGamma).toBeNull();
+    expect(result.gammaGammaNotFitted).toMatch(/does spend vary between customers\?/);
+  });
+
   it('names the line and column of bad input, with a non-zero exit code', async () => {
     const cases: [string, string, RegExp][] = [
       ['missing.csv', 'customer_id,day\n1,1997-01-01\n', /missing\.csv line 1, column date: missing column/],

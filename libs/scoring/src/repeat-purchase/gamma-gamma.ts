@@ -115,10 +115,15 @@ export function fitGammaGamma(customers: readonly SpendHistory[]): GammaGammaFit
   const estimates = parameters(result.point);
   const largestGradient = Math.max(...Array.from(result.gradient, Math.abs));
   if (result.stop !== 'gradient' && !(result.stop === 'no-progress' && largestGradient < 1e-5))
-    throw new ScoringError('fit_failed', `the Gamma-Gamma fit did not converge (${result.stop})`, {
-      ...estimates,
-      largestGradient,
-    });
+    // Spend without variation between customers sends q and gamma (or p) off to infinity.
+    throw new ScoringError(
+      'fit_failed',
+      `the Gamma-Gamma fit did not converge (${result.stop}); does spend vary between customers?`,
+      {
+        ...estimates,
+        largestGradient,
+      },
+    );
   return { ...estimates, logLikelihood: -result.value * n, customers: n, iterations: result.iterations };
 }
 

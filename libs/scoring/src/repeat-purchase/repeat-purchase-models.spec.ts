@@ -46,4 +46,14 @@ describe('fitRepeatPurchaseModels and predictRepeatPurchases', () => {
       lifetimeValue: null,
     });
   });
+
+  it('keeps BG/NBD when spend cannot be modelled (the same value for every transaction), saying why', () => {
+    const sameSpend = summaries.map((s) => ({ ...s, meanRepeatValue: s.frequency > 0 ? 10 : null }));
+    const fit = fitRepeatPurchaseModels(sameSpend);
+    expect(fit.bgNbd.r).toBeCloseTo(models.bgNbd.r, 6);
+    expect(fit.gammaGamma).toBeNull();
+    expect(fit.gammaGammaNotFitted).toMatch(
+      /^the Gamma-Gamma fit did not converge .*does spend vary between customers\?$/,
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { expectedPurchases, probabilityAlive } from './bgnbd-predict';
 import { compressHistories } from './customer-tuples';
 import { customerLifetimeValue, type LifetimeValueOptions } from './customer-lifetime-value';
 import { expectedOrderValue, fitGammaGamma, type GammaGammaFit, type SpendHistory } from './gamma-gamma';
+import { ScoringError } from '../scoring-error';
 import type { RepeatPurchaseSummary } from './transaction-summary';
 
 export interface RepeatPurchaseModels {
@@ -24,16 +25,31 @@ export interface RepeatPurchasePrediction<CustomerId extends string | number = s
   lifetimeValue: number | null;
 }
 
+/** The models and, when the spend model could not be fitted, why (the BG/NBD figures stand). */
+export interface RepeatPurchaseFit extends RepeatPurchaseModels {
+  gammaGammaNotFitted: string | null;
+}
+
 /**
  * BG/NBD on every customer, Gamma-Gamma on those with repeat purchases of positive mean value (a
  * zero mean has no log; "RFM and CLV" fits the same subset: customers with x > 0 in calibration).
+ * A spend model that cannot be fitted (no repeat buyers with values, spend without variation, which
+ * sends q and p to infinity) leaves the purchase model standing: P(alive) and expected purchases do
+ * not depend on it.
  */
 export function fitRepeatPurchaseModels(
   summaries: readonly RepeatPurchaseSummary<string | number>[],
-): RepeatPurchaseModels {
+): RepeatPurchaseFit {
   const bgNbd = fitBgNbd(summaries);
   const spenders = spendHistories(summaries);
-  return { bgNbd, gammaGamma: spenders.length > 0 ? fitGammaGamma(spenders) : null };
+  if (spenders.length === 0)
+    return { bgNbd, gammaGamma: null, gammaGammaNotFitted: 'no customer has repeat purchases with a value' };
+  try {
+    return { bgNbd, gammaGamma: fitGammaGamma(spenders), gammaGammaNotFitted: null };
+  } catch (error) {
+    if (error instanceof ScoringError) return { bgNbd, gammaGamma: null, gammaGammaNotFitted: error.message };
+    throw error;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   predictRepeatPurchases,
   PurchaseSummariser,
   timeUnitSchema,
-  type RepeatPurchaseModels,
+  type RepeatPurchaseFit,
   type RepeatPurchasePrediction,
   type TimeUnit,
 } from '@kizuna/scoring';
@@ -88,8 +88,9 @@ interface BgNbdCommandResult {
   b: number;
   ll: number;
   customers: number;
-  /** Present when the file has amounts (null when no customer has repeat purchases of value). */
+  /** Present when the file has amounts; null when it could not be fitted, and then why. */
   gammaGamma?: { p: number; q: number; gamma: number; ll: number; customers: number } | null;
+  gammaGammaNotFitted?: string;
   /** With --predict: the horizon and its unit, and each customer's predictions. */
   horizon?: number;
   unit?: TimeUnit;
@@ -97,7 +98,7 @@ interface BgNbdCommandResult {
 }
 
 function resultOf(
-  { bgNbd, gammaGamma }: RepeatPurchaseModels,
+  { bgNbd, gammaGamma, gammaGammaNotFitted }: RepeatPurchaseFit,
   withAmounts: boolean,
   predictions: { horizon: number; unit: TimeUnit; values: RepeatPurchasePrediction[] } | null,
 ): BgNbdCommandResult {
@@ -116,6 +117,7 @@ function resultOf(
     ll: bgNbd.logLikelihood,
     customers: bgNbd.customers,
     ...(withAmounts ? { gammaGamma: spend } : {}),
+    ...(withAmounts && gammaGammaNotFitted ? { gammaGammaNotFitted } : {}),
     ...(predictions ? { horizon: predictions.horizon, unit: predictions.unit, predictions: predictions.values } : {}),
   };
 }
@@ -132,6 +134,7 @@ function describe(result: BgNbdCommandResult, calibrationEnd: string, unit: Time
           `  p ${fixed(gammaGamma.p, 4)}  q ${fixed(gammaGamma.q, 4)}  gamma ${fixed(gammaGamma.gamma, 4)}  log-likelihood ${fixed(gammaGamma.ll, 2)}`,
         ]
       : []),
+    ...(result.gammaGammaNotFitted ? [`Gamma-Gamma not fitted: ${result.gammaGammaNotFitted}`] : []),
     ...(predictions
       ? [
           `customer\tx\tt_x\tT\tP(alive)\tE[purchases in ${result.horizon} ${unit}s]${gammaGamma ? '\tE[order value]' : ''}`,
