@@ -39,6 +39,11 @@ export async function startTestEngine(
     KIZUNA_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     KIZUNA_DB_POOL_SIZE: '5',
+    // Suites that fire hundreds of webhooks or events a second test other things; the limits have
+    // their own suite (http-hygiene), which sets them.
+    KIZUNA_RATE_LIMIT_EVENTS: '0',
+    KIZUNA_RATE_LIMIT_TRACKING: '0',
+    KIZUNA_RATE_LIMIT_WEBHOOKS: '0',
     // The browser tier's own editor build (browser-global-setup.ts); without it the engine would serve apps/editor/dist.
     ...(process.env.KIZUNA_EDITOR_DIR ? { KIZUNA_EDITOR_DIR: process.env.KIZUNA_EDITOR_DIR } : {}),
     ...env,

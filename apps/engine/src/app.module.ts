@@ -17,6 +17,7 @@ import type { Clock } from '@kizuna/shared';
 import { ClockModule } from './infrastructure/clock.provider';
 import { DatabaseModule } from './infrastructure/database/database.module';
 import { DataChangeModule } from './infrastructure/data-changes/data-change.notifier';
+import { RateLimitModule, rateLimitsFrom } from './infrastructure/http/rate-limits';
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { ReportsModule } from './reports/reports.module';
 import { SchedulingModule } from './infrastructure/scheduling/periodic-tasks';
@@ -50,6 +51,7 @@ export class AppModule {
               error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
           },
         }),
+        RateLimitModule.forRoot(rateLimitsFrom(config)),
         DatabaseModule.forRoot(databaseUrl, config.KIZUNA_DB_POOL_SIZE),
         QueueModule.forRoot(config.REDIS_URL),
         DataChangeModule,

@@ -4,10 +4,16 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { EngineConfig } from '../config/engine-config';
 import { ApiExceptionFilter } from '../infrastructure/http/api-exception.filter';
 import { createSchemaValidationPipe } from '../infrastructure/http/schema-validation.pipe';
+import { applyCors, applySecurityHeaders } from '../infrastructure/http/security-headers';
 import { serveEditor } from './serve-editor';
 
-/** Everything HTTP-wide: the /api prefix, validation, errors, body limits, OpenAPI docs, the editor. */
+/**
+ * Everything HTTP-wide: security headers and CORS, the /api prefix, validation, errors, body limits,
+ * OpenAPI docs, the editor. (Rate limits on the public doors: RateLimitModule.)
+ */
 export function configureHttp(app: NestExpressApplication, config: EngineConfig): void {
+  applySecurityHeaders(app);
+  applyCors(app, config.KIZUNA_CORS_ORIGINS);
   // Provider webhooks and the links in customers' messages live outside /api: their URLs are
   // printed in emails and registered with providers, and are not part of the versioned API.
   app.setGlobalPrefix('api', {

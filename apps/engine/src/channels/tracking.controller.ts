@@ -1,4 +1,5 @@
 import { verifyLink, type LinkClaims } from '@kizuna/channels';
+import { RateLimited } from '../infrastructure/http/rate-limits';
 import type { Pool } from '@kizuna/db';
 import { type Clock } from '@kizuna/shared';
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
@@ -27,6 +28,7 @@ interface TrackedMessage {
  */
 @ApiExcludeController()
 @Public()
+@RateLimited('tracking')
 @Controller('t')
 export class TrackingController {
   constructor(

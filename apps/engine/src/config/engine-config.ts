@@ -53,6 +53,27 @@ export const EngineConfigSchema = z.object({
   KIZUNA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (openssl rand -hex 24)').optional(),
   /** The address customers reach the engine at: tracking links, unsubscribe pages, webhook signatures. */
   KIZUNA_PUBLIC_URL: z.url().optional(),
+  /**
+   * Requests per second accepted on the public doors before 429 (0: no limit): provider webhooks
+   * and tracking links per client address, the events API per workspace.
+   */
+  KIZUNA_RATE_LIMIT_WEBHOOKS: z.coerce.number().int().min(0).default(200),
+  KIZUNA_RATE_LIMIT_TRACKING: z.coerce.number().int().min(0).default(100),
+  KIZUNA_RATE_LIMIT_EVENTS: z.coerce.number().int().min(0).default(100),
+  /**
+   * Other origins whose pages may call the API from a browser, comma-separated. Unset: none (the
+   * editor is served by the engine itself, on the same origin).
+   */
+  KIZUNA_CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url())),
   /** The built editor served at `/` (default apps/editor/dist); the browser tests serve a build of their own. */
   KIZUNA_EDITOR_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

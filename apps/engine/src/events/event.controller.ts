@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { RateLimited } from '../infrastructure/http/rate-limits';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedWorkspace } from '../auth/api-key.service';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
@@ -7,6 +8,7 @@ import { IngestEventsUseCase } from './ingest-events.use-case';
 
 @ApiTags('Events')
 @ApiBearerAuth()
+@RateLimited('events')
 @Controller('v1/events')
 export class EventController {
   constructor(private readonly ingestEvents: IngestEventsUseCase) {}

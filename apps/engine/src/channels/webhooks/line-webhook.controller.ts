@@ -1,4 +1,5 @@
 import { Controller, Headers, HttpCode, Param, Post, Req, type RawBodyRequest } from '@nestjs/common';
+import { RateLimited } from '../../infrastructure/http/rate-limits';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../../auth/public.decorator';
@@ -12,6 +13,7 @@ import { HandleLineWebhookUseCase } from '../use-cases/handle-line-webhook.use-c
  */
 @ApiExcludeController()
 @Public()
+@RateLimited('webhooks')
 @Controller('webhooks/line')
 export class LineWebhookController {
   constructor(private readonly webhook: HandleLineWebhookUseCase) {}

@@ -1,4 +1,5 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { RateLimited } from '../../infrastructure/http/rate-limits';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../auth/public.decorator';
@@ -12,6 +13,7 @@ import { TwilioWebhookService, type TwilioWebhook } from './twilio-webhook.servi
  */
 @ApiExcludeController()
 @Public()
+@RateLimited('webhooks')
 @Controller('webhooks/twilio')
 export class TwilioWebhookController {
   constructor(

@@ -1,0 +1,66 @@
+import { Injectable, Module, UseGuards, applyDecorators, type DynamicModule } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { EngineConfig } from '../../config/engine-config';
+import type { AuthenticatedRequest } from '../../auth/current-workspace.decorator';
+
+/**
+ * The public doors of the engine and how each is counted. Webhooks and tracking links are reached
+ * without an API key, so they are counted per client address; the events API per workspace key,
+ * so one busy integration cannot starve another behind the same proxy.
+ */
+export type PublicTraffic = 'webhooks' | 'tracking' | 'events';
+
+const TRAFFIC: readonly PublicTraffic[] = ['webhooks', 'tracking', 'events'];
+
+/** Requests per second allowed for each kind of traffic; 0 turns that limit off. */
+export type RateLimits = Record<PublicTraffic, number>;
+
+export function rateLimitsFrom(config: EngineConfig): RateLimits {
+  return {
+    webhooks: config.KIZUNA_RATE_LIMIT_WEBHOOKS,
+    tracking: config.KIZUNA_RATE_LIMIT_TRACKING,
+    events: config.KIZUNA_RATE_LIMIT_EVENTS,
+  };
+}
+
+/**
+ * Counts per API key when the request carries an authenticated workspace (the global API-key guard
+ * ran first), else per client address. Counters live in this process: with N API processes behind
+ * a balancer, each allows its share (docs/operations.md).
+ */
+@Injectable()
+export class PublicRateLimitGuard extends ThrottlerGuard {
+  protected override async getTracker(request: Pick<AuthenticatedRequest, 'auth' | 'ip'>): Promise<string> {
+    if (request.auth) return `workspace:${request.auth.workspaceId}`;
+    return `ip:${request.ip ?? 'unknown'}`;
+  }
+}
+
+/** Marks a controller as public traffic of the given kind: only that kind's limit applies to it. */
+export function RateLimited(traffic: PublicTraffic): MethodDecorator & ClassDecorator {
+  const others = Object.fromEntries(TRAFFIC.filter((kind) => kind !== traffic).map((kind) => [kind, true]));
+  return applyDecorators(SkipThrottle(others), UseGuards(PublicRateLimitGuard));
+}
+
+@Module({})
+export class RateLimitModule {
+  static forRoot(limits: RateLimits): DynamicModule {
+    return {
+      module: RateLimitModule,
+      global: true,
+      imports: [
+        ThrottlerModule.forRoot({
+          errorMessage: 'Too many requests: slow down and retry after the time in Retry-After',
+          throttlers: TRAFFIC.map((name) => ({
+            name,
+            ttl: 1_000,
+            limit: limits[name],
+            skipIf: () => limits[name] === 0,
+          })),
+        }),
+      ],
+      providers: [PublicRateLimitGuard],
+      exports: [ThrottlerModule, PublicRateLimitGuard],
+    };
+  }
+}
