@@ -132,6 +132,35 @@ describe('imports page in Chromium', () => {
     await context.close();
   });
 
+  it('refuses a Shift_JIS file sent as UTF-8 instead of importing garbled names, and retries it as Shift_JIS', async () => {
+    const { page, context } = await openEditor(browser, test, workspace, '/data/imports', { language: 'ja' });
+    await page.getByRole('heading', { level: 1, name: 'インポート' }).waitFor();
+    const csv = 'customer_id,email,family_name\r\nW-1,wrong@example.jp,髙橋\r\n';
+    await page.getByLabel('データの種類').selectOption({ label: '顧客（customers）' });
+    await page.getByLabel('ソース').fill('pos');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByLabel('CSV ファイル').click();
+    await (await chooser).setFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: iconv.encode(csv, 'cp932') });
+    await page.getByRole('button', { name: 'アップロード', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'ファイルの文字コードが、選んだものと合いません' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Windows の Excel で保存した CSV なら Shift_JIS です。');
+    expect(await page.locator('tbody tr', { hasText: 'excel.csv' }).count()).toBe(0);
+
+    // One click sends the same file again as Shift_JIS.
+    await alert.getByRole('button', { name: 'Shift_JIS（Excel 形式）として取り込む' }).click();
+    const row = page.locator('tbody tr', { hasText: 'excel.csv' });
+    await row.getByText('完了', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await page.getByLabel('文字コード').inputValue()).toBe('sjis');
+    const { rows } = await test.db.pool.query<{ family_name: string }>(
+      `SELECT c.family_name FROM customer c JOIN customer_identity i ON i.customer_id = c.id
+        WHERE c.workspace_id = $1 AND i.value = 'wrong@example.jp'`,
+      [workspace.id],
+    );
+    expect(rows).toEqual([{ family_name: '髙橋' }]);
+    await context.close();
+  });
+
   it('names the missing and unknown columns when the file does not match the chosen kind', async () => {
     const { page, context } = await openEditor(browser, test, workspace, '/data/imports', { language: 'en' });
     await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();

@@ -3,6 +3,7 @@ import {
   importJobsRefetchInterval,
   jobsFinishedSince,
   rejectionsFileName,
+  uploadProblem,
   type ImportJob,
 } from './import-job';
 
@@ -57,5 +58,34 @@ describe('rejectionsFileName', () => {
     expect(rejectionsFileName({ id: 7, fileName: '注文 2026-01.csv' })).toBe('注文 2026-01-rejections.csv');
     expect(rejectionsFileName({ id: 7, fileName: 'orders' })).toBe('orders-rejections.csv');
     expect(rejectionsFileName({ id: 7, fileName: '.csv' })).toBe('import-7-rejections.csv');
+  });
+});
+
+describe('uploadProblem', () => {
+  const error = (code: string, missing: string[] = [], unknown: string[] = []) => ({ code, missing, unknown });
+
+  it('recognises a header that does not match the kind, by code or by its column lists', () => {
+    expect(uploadProblem(error('header_mismatch'), 'utf8')).toEqual({ kind: 'columns' });
+    expect(uploadProblem(error('validation_failed', ['order_id']), 'utf8')).toEqual({ kind: 'columns' });
+    expect(uploadProblem(error('validation_failed', [], ['注文番号']), 'sjis')).toEqual({ kind: 'columns' });
+  });
+
+  it('suggests the other encoding when the file is not in the chosen one', () => {
+    expect(uploadProblem(error('encoding_mismatch'), 'utf8')).toEqual({
+      kind: 'encoding',
+      chosen: 'utf8',
+      suggested: 'sjis',
+    });
+    expect(uploadProblem(error('encoding_mismatch'), 'sjis')).toEqual({
+      kind: 'encoding',
+      chosen: 'sjis',
+      suggested: 'utf8',
+    });
+  });
+
+  it('recognises an empty file, and leaves other errors to the generic banner', () => {
+    expect(uploadProblem(error('empty_file'), 'utf8')).toEqual({ kind: 'empty' });
+    expect(uploadProblem(error('payload_too_large'), 'utf8')).toBeNull();
+    expect(uploadProblem(error('validation_failed'), 'utf8')).toBeNull();
   });
 });

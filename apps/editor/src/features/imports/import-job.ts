@@ -58,3 +58,23 @@ export function rejectionsFileName(job: Pick<ImportJob, 'id' | 'fileName'>): str
   const base = job.fileName.replace(/\.[^./\\]+$/, '').trim();
   return `${base || `import-${job.id}`}-rejections.csv`;
 }
+
+/**
+ * What went wrong with an upload, as far as the form can help with it: the header does not match
+ * the kind (the engine names the columns), the file is in the other encoding (the engine's
+ * `encoding_mismatch`: the form offers the other one), or the file is empty. Null for any other error.
+ */
+export type UploadProblem =
+  { kind: 'columns' } | { kind: 'encoding'; chosen: ImportEncoding; suggested: ImportEncoding } | { kind: 'empty' };
+
+export function uploadProblem(
+  error: { code: string; missing: readonly string[]; unknown: readonly string[] },
+  chosen: ImportEncoding,
+): UploadProblem | null {
+  if (error.code === 'header_mismatch' || error.missing.length > 0 || error.unknown.length > 0)
+    return { kind: 'columns' };
+  if (error.code === 'encoding_mismatch')
+    return { kind: 'encoding', chosen, suggested: chosen === 'utf8' ? 'sjis' : 'utf8' };
+  if (error.code === 'empty_file') return { kind: 'empty' };
+  return null;
+}

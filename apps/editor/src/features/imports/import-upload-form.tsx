@@ -1,10 +1,8 @@
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbortError } from '../../api/api-client';
-import { isApiError } from '../../api/api-error';
 import { useFormatters } from '../../session/use-formatters';
 import { Button } from '../../ui/button';
-import { ErrorBanner } from '../../ui/error-banner';
 import { Field } from '../../ui/field';
 import { percentOf } from '../../ui/format';
 import { Notice } from '../../ui/notice';
@@ -18,7 +16,8 @@ import {
   type ImportJob,
   type ImportKind,
 } from './import-job';
-import { useUploadImport } from './imports.api';
+import { useUploadImport, type ImportUpload } from './imports.api';
+import { UploadError } from './upload-error';
 
 interface FormErrors {
   kind?: string;
@@ -44,15 +43,17 @@ export function ImportUploadForm() {
     setErrors(next);
     setQueued(null);
     if (!kind || !file) return;
-    upload.mutate(
-      { kind, encoding, source, file },
-      {
-        onSuccess: (job) => {
-          setQueued(job);
-          setFile(null);
-        },
+    send({ kind, encoding, source, file });
+  }
+
+  function send(request: ImportUpload) {
+    setQueued(null);
+    upload.mutate(request, {
+      onSuccess: (job) => {
+        setQueued(job);
+        setFile(null);
       },
-    );
+    });
   }
 
   const uploading = upload.isPending;
@@ -60,8 +61,6 @@ export function ImportUploadForm() {
   const percent = progress ? percentOf(progress.loaded, progress.total) : null;
   // Every byte is out: the engine is now storing the file and reading its header.
   const sent = percent === 100;
-  const columnProblem =
-    isApiError(upload.error) && (upload.error.missing.length > 0 || upload.error.unknown.length > 0);
 
   return (
     <form className="form form--wide" onSubmit={submit} noValidate aria-busy={uploading}>
@@ -160,9 +159,14 @@ export function ImportUploadForm() {
       )}
 
       {upload.isError && !isAbortError(upload.error) && (
-        <ErrorBanner error={upload.error} title={columnProblem ? t('imports.form.columnsTitle') : undefined}>
-          {columnProblem && <p>{t('imports.form.columnsHelp')}</p>}
-        </ErrorBanner>
+        <UploadError
+          error={upload.error}
+          chosen={upload.variables.encoding}
+          onRetryAs={(next) => {
+            setEncoding(next);
+            send({ ...upload.variables, encoding: next });
+          }}
+        />
       )}
       {upload.isError && isAbortError(upload.error) && (
         <Notice tone="info" role="status" title={t('imports.form.cancelled')} />

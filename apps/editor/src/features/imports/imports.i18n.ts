@@ -60,6 +60,14 @@ export const importsJa = {
     columnsTitle: 'CSV の列が、選んだ種類と合いません',
     columnsHelp:
       'データの種類が正しいか、見出し行の列名を確認してください。列の一覧は docs/import-formats.md にあります。',
+    encodingTitle: 'ファイルの文字コードが、選んだものと合いません',
+    encodingHelp: {
+      utf8: 'このファイルは UTF-8 ではありません。Windows の Excel で保存した CSV なら Shift_JIS です。',
+      sjis: 'このファイルは Shift_JIS ではなく、UTF-8 で保存されているようです。',
+    },
+    retryAs: '{{encoding}}として取り込む',
+    emptyTitle: 'ファイルにデータがありません',
+    emptyHelp: '1 行目の見出し行と、1 行以上のデータが必要です。',
   },
   jobs: {
     title: 'インポート履歴',
@@ -146,6 +154,14 @@ export const importsEn: typeof importsJa = {
     columnsTitle: 'The CSV columns do not match the chosen kind',
     columnsHelp:
       'Check the kind of data and the column names in the header line. docs/import-formats.md lists the columns.',
+    encodingTitle: 'The file is not in the chosen encoding',
+    encodingHelp: {
+      utf8: 'This file is not UTF-8. A CSV saved by Excel on Japanese Windows is Shift_JIS.',
+      sjis: 'This file is not Shift_JIS: it looks saved as UTF-8.',
+    },
+    retryAs: 'Import as {{encoding}}',
+    emptyTitle: 'The file has no data',
+    emptyHelp: 'It needs the header line and at least one row.',
   },
   jobs: {
     title: 'Import history',
