@@ -65,7 +65,14 @@ export async function openEditor(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+    // A 4xx the page handles (an analysis not computed yet, a rejected form) is logged by Chromium as
+    // "Failed to load resource"; server faults are caught below with their address instead.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console error: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 500) errors.push(`server error: ${response.status()} ${response.url()}`);
   });
   await page.goto(route);
   return { context, page, errors };
