@@ -339,6 +339,7 @@ export const canvasJa = {
     interactive: '編集のロックを切り替え',
     minimap: '全体図',
     handle: '接続点',
+    edgeLabel: '{{source}}（{{exit}}）から {{target}} への接続',
   },
 };
 
@@ -678,5 +679,6 @@ export const canvasEn: typeof canvasJa = {
     interactive: 'Toggle editing lock',
     minimap: 'Overview map',
     handle: 'Connection point',
+    edgeLabel: 'Connection from {{source}} ({{exit}}) to {{target}}',
   },
 };

@@ -23,6 +23,7 @@ import { JourneyEdge } from './journey-edge';
 import { JourneyNodeCard } from './journey-node-card';
 import { DEFAULT_NODE_SIZE } from './auto-layout';
 import { addNodeAt } from './canvas-commands';
+import { useAccessibleNames } from './use-accessible-names';
 
 /** The drag-and-drop type of a palette item: the node type travels in the drag data. */
 export const PALETTE_MIME = 'application/x-kizuna-node-type';
@@ -38,8 +39,10 @@ const knownTypes: ReadonlySet<string> = new Set(NODE_TYPES);
 export function JourneyFlow() {
   const { t } = useTranslation();
   const { document } = useCanvasStores();
-  const nodes = useDocument((doc) => doc.history.present.nodes);
-  const edges = useDocument((doc) => doc.history.present.edges);
+  const { nodes, edges } = useAccessibleNames(
+    useDocument((doc) => doc.history.present.nodes),
+    useDocument((doc) => doc.history.present.edges),
+  );
   const { screenToFlowPosition } = useReactFlow();
 
   const onNodesChange = useCallback(
