@@ -20,6 +20,7 @@ import { reportBench } from './support/bench-report';
 import { createBenchDatabase } from './support/bench-database';
 import { createBenchWorkspace, startEngineProcess } from './support/engine-process';
 import type { LoadPhase, LoadResult } from './support/events-load-generator';
+import { backendCpu, backendCpuSince, sampleBackends, schedstat } from './support/process-stats';
 
 const CONNECTIONS = Number(process.env.KIZUNA_BENCH_EVENTS_CONNECTIONS ?? 16);
 const EVENTS_PER_REQUEST = Number(process.env.KIZUNA_BENCH_EVENTS_PER_REQUEST ?? 100);
@@ -121,8 +122,30 @@ async function main(): Promise<void> {
     await createCustomers(engine.url, workspace.apiKey);
     const warmUp = await load.run(phase(engine.url, { durationMs: 5_000 }, 'warm-up'));
     console.log(describe('Kizuna warm-up', warmUp));
+    const enginePid = engine.child.pid!;
+    const before = { engine: schedstat(enginePid), database: await backendCpu(pool) };
+    const sampler = sampleBackends(pool);
     const throughput = await load.run(phase(engine.url, {}, 'throughput'));
+    const after = schedstat(enginePid);
+    const backendStates = await sampler.stop();
+    const databaseCpu = await backendCpuSince(pool, before.database);
     console.log(describe('Kizuna throughput', throughput));
+    // Where a request's time goes: CPU of the engine process and of its PostgreSQL backends per
+    // request, and how long the engine waited for a free core (the machine is shared).
+    const perRequest = (value: number) => `${((value / throughput.requests) * 1000).toFixed(1)} ms`;
+    console.log(
+      `  per request of ${EVENTS_PER_REQUEST} events: engine CPU ${perRequest(after.running - before.engine.running)}, ` +
+        `PostgreSQL backends CPU ${perRequest(databaseCpu)}; the engine waited for a free core ` +
+        `${((after.waiting - before.engine.waiting) / throughput.seconds).toFixed(2)} s per second`,
+    );
+    const samples = Object.values(backendStates).reduce((sum, n) => sum + n, 0) || 1;
+    console.log(
+      `  busy PostgreSQL backends, sampled every 100 ms: ` +
+        Object.entries(backendStates)
+          .sort((a, b) => b[1] - a[1])
+          .map(([what, n]) => `${what} ${Math.round((n / samples) * 100)} %`)
+          .join(', '),
+    );
     const rate = Math.max(1, Math.round((throughput.requests / throughput.seconds) * 0.5));
     const sustained = await load.run(phase(engine.url, { mode: 'rate', rate, connections: 64 }, 'sustained'));
     console.log(describe(`Kizuna sustained at ${rate} requests/s (half the throughput)`, sustained));

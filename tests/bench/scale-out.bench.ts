@@ -15,14 +15,14 @@
  * Baseline: the same run with one worker. Processes' CPU is read from /proc to show what saturates.
  */
 import { createPgPool, type Pool } from '@kizuna/db';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
 import { reportBench, seconds } from './support/bench-report';
 import { createBenchDatabase } from './support/bench-database';
 import { createBenchWorkspace, startEngineProcess, type EngineProcess } from './support/engine-process';
+import { backendCpu, backendCpuSince, peakMegabytes, schedstat } from './support/process-stats';
 
-const CUSTOMERS = Number(process.env.KIZUNA_BENCH_SCALE_CUSTOMERS ?? 30_000);
+const CUSTOMERS = Number(process.env.KIZUNA_BENCH_SCALE_CUSTOMERS ?? 60_000);
 const WORKER_COUNTS = (process.env.KIZUNA_BENCH_SCALE_WORKERS ?? '1,2,3').split(',').map(Number);
 const REDIS_URL = process.env.KIZUNA_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
 const WORKER_POOL = '8';
@@ -82,28 +82,8 @@ function client(url: string, apiKey: string) {
   };
 }
 
-/** utime + stime of a process, in seconds (/proc/<pid>/stat fields 14 and 15, clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** CPU seconds of the PostgreSQL backends serving this database, by pid. */
-async function backendCpu(pool: Pool): Promise<Map<number, number>> {
-  const { rows } = await pool.query<{ pid: number }>(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-  );
-  const cpu = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      cpu.set(pid, cpuSeconds(pid));
-    } catch {
-      // The backend ended meanwhile.
-    }
-  }
-  return cpu;
-}
+const cpuSeconds = (pid: number) => schedstat(pid).running;
+const runQueueSeconds = (pid: number) => schedstat(pid).waiting;
 
 function sample(text: string, series: string): number {
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
@@ -133,6 +113,8 @@ interface Round {
   workerCpu: number;
   apiCpu: number;
   databaseCpu: number;
+  workerPeakMb: number;
+  workerWaitForCpu: number;
   load: number;
 }
 
@@ -197,6 +179,9 @@ async function main(): Promise<void> {
         ),
       );
       const round = `scale-${count}`;
+      // Each run leaves 60,000 finished enrolments and their updates behind: without this, a later
+      // run pays for the earlier ones' dead rows (the first runs in both orders were the fastest).
+      await pool.query('VACUUM ANALYZE enrollment, enrollment_step, message');
       await pool.query(
         `INSERT INTO enrollment (workspace_id, journey_id, version_id, customer_id, trigger_key, node_id, arrived_at, wake_at, context, entered_at)
          SELECT $1, $2, $3, c.id, $4 || ':' || c.id, 'start', now(), now(), '{"visits":{"start":1},"arms":{}}', now()
@@ -206,6 +191,7 @@ async function main(): Promise<void> {
       await pool.query('ANALYZE enrollment');
       const cpuBefore = {
         workers: workers.reduce((sum, w) => sum + cpuSeconds(w.child.pid!), 0),
+        workersWaiting: workers.reduce((sum, w) => sum + runQueueSeconds(w.child.pid!), 0),
         apis: apis.reduce((sum, a) => sum + cpuSeconds(a.child.pid!), 0),
         database: await backendCpu(pool),
       };
@@ -227,10 +213,7 @@ async function main(): Promise<void> {
       await second(`/api/v1/journeys/${journey.id}/resume`, 'POST');
       await waitUntilDone(pool, journey.id, round);
       const elapsed = seconds(started);
-      const databaseCpu = [...(await backendCpu(pool))].reduce(
-        (sum, [pid, cpu]) => sum + cpu - (cpuBefore.database.get(pid) ?? 0),
-        0,
-      );
+      const databaseCpu = await backendCpuSince(pool, cpuBefore.database);
       scraping.on = false;
       await scraper;
       const { rows } = await pool.query<{ n: number }>(
@@ -248,13 +231,17 @@ async function main(): Promise<void> {
         workerCpu: (workers.reduce((sum, w) => sum + cpuSeconds(w.child.pid!), 0) - cpuBefore.workers) / elapsed,
         apiCpu: (apis.reduce((sum, a) => sum + cpuSeconds(a.child.pid!), 0) - cpuBefore.apis) / elapsed,
         databaseCpu: databaseCpu / elapsed,
+        workerWaitForCpu:
+          (workers.reduce((sum, w) => sum + runQueueSeconds(w.child.pid!), 0) - cpuBefore.workersWaiting) / elapsed,
+        workerPeakMb: Math.max(...workers.map((w) => peakMegabytes(w.child.pid!))),
         load: loadavg()[0]!,
       };
       rounds.push(result);
       console.log(
         `${count} worker${count > 1 ? 's' : ''}: ${result.steps.toLocaleString()} steps in ${elapsed.toFixed(1)} s = ` +
-          `${Math.round(result.stepsPerSecond).toLocaleString()} steps/s; workers used ${result.workerCpu.toFixed(2)} cores, ` +
-          `API processes ${result.apiCpu.toFixed(2)}, PostgreSQL backends ${result.databaseCpu.toFixed(2)}; oldest due enrolment at most ${maxLatenessSeconds.toFixed(1)} s late, ` +
+          `${Math.round(result.stepsPerSecond).toLocaleString()} steps/s; workers ran on ${result.workerCpu.toFixed(2)} cores ` +
+          `and waited for a free core ${result.workerWaitForCpu.toFixed(2)} s per second, ` +
+          `API processes ${result.apiCpu.toFixed(2)}, PostgreSQL backends ${result.databaseCpu.toFixed(2)}; peak worker memory ${Math.round(result.workerPeakMb)} MB; oldest due enrolment at most ${maxLatenessSeconds.toFixed(1)} s late, ` +
           `at most ${maxWaitingJobs} step jobs waiting (/api/metrics); load average ${result.load.toFixed(1)}`,
       );
       await Promise.all(workers.map((w) => w.stop()));
@@ -266,8 +253,10 @@ async function main(): Promise<void> {
     console.log(
       `messages ${keys[0]!.messages.toLocaleString()} (${keys[0]!.keys === keys[0]!.messages ? 'no' : 'SOME'} duplicate keys)`,
     );
-    const base = rounds[0]!;
-    const most = rounds[rounds.length - 1]!;
+    // KIZUNA_BENCH_SCALE_WORKERS=3,2,1 runs the counts in the other order (the machine's load drifts).
+    const byWorkers = [...rounds].sort((a, b) => a.workers - b.workers);
+    const base = byWorkers[0]!;
+    const most = byWorkers[byWorkers.length - 1]!;
     reportBench({
       name: 'scale-out',
       value: most.stepsPerSecond,
