@@ -40,6 +40,10 @@ export function createPgPool(url: string, options: PgPoolOptions = {}): pg.Pool 
   // An idle client losing its connection (database restart) must not crash the process; the pool
   // replaces it on the next checkout.
   pool.on('error', () => undefined);
+  // A client checked out of the pool (a transaction) has no 'error' listener of its own: its
+  // connection dying then threw an unhandled 'error' event and ended the process. The query in
+  // flight fails with the error either way (found by tests/integration/faults-restarts.int-spec.ts).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

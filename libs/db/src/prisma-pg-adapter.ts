@@ -164,6 +164,8 @@ export function createPgAdapter(url: string, options: PgAdapterOptions = {}): Sq
 
   const connectWith = async (config: pg.PoolConfig, release?: () => Promise<void>) => {
     const pool = new pg.Pool(config);
+    // As in createPgPool: a checked-out client whose connection dies must not throw an unhandled 'error'.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const factory = new PrismaPg(pool, schema ? { schema } : undefined);
     const adapter = await factory.connect();
     const dispose = adapter.dispose.bind(adapter);
