@@ -125,6 +125,8 @@ describe('accessibility of every page of the menu in Chromium', () => {
   beforeAll(async () => {
     test = await startTestEngine({ KIZUNA_PERIODIC_TASKS: 'off' });
     workspace = await test.createWorkspace('a11y');
+    // A brand's name, as the user guide's screenshots show it in the top bar.
+    await test.db.pool.query('UPDATE workspace SET name = $2 WHERE id = $1', [workspace.id, 'うるおいコスメ']);
     const profile = await seedProfileCustomer(test, workspace);
     // A journey made from a scenario template, so the canvas has every kind of node to show.
     const journey = await test.api(workspace, '/api/v1/journeys', {

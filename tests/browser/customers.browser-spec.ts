@@ -25,6 +25,8 @@ describe('customer search and profile in Chromium', () => {
   beforeAll(async () => {
     test = await startTestEngine({ KIZUNA_PERIODIC_TASKS: 'off' });
     workspace = await test.createWorkspace('customers');
+    // A brand's name, as the user guide's screenshots show it in the top bar.
+    await test.db.pool.query('UPDATE workspace SET name = $2 WHERE id = $1', [workspace.id, 'うるおいコスメ']);
     fixture = await seedProfileCustomer(test, workspace);
     browser = await launchChromium();
   });

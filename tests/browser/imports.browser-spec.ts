@@ -44,6 +44,8 @@ describe('imports page in Chromium', () => {
   beforeAll(async () => {
     test = await startTestEngine({ KIZUNA_PERIODIC_TASKS: 'off' });
     workspace = await test.createWorkspace('imports');
+    // A brand's name, as the user guide's screenshots show it in the top bar.
+    await test.db.pool.query('UPDATE workspace SET name = $2 WHERE id = $1', [workspace.id, 'うるおいコスメ']);
     browser = await launchChromium();
   });
 
