@@ -148,6 +148,14 @@ describe('Lift report', () => {
     await order(t7, '2026-11-20T03:00:00Z', 5000, { channel: 'store' });
     await order(c2, '2026-11-18T03:00:00Z', 4000);
     await order(t0, '2026-12-08T03:00:00Z', 3000);
+    // Its line: two bottles of a series, for the KPI tree's split by series.
+    await test.db.pool.query(
+      `WITH p AS (INSERT INTO product (workspace_id, sku, name, series) VALUES ($1, 'LOTION', 'ローション', '薬用美白') RETURNING id)
+       INSERT INTO order_line (workspace_id, order_id, line_no, customer_id, ordered_at, product_id, quantity, unit_price, amount)
+       SELECT o.workspace_id, o.id, 1, o.customer_id, o.ordered_at, p.id, 2, 1500, 3000 FROM customer_order o, p
+       WHERE o.workspace_id = $1 AND o.customer_id = $2`,
+      [shop.id, t0],
+    );
     await order(t1, '2026-12-08T03:00:00Z', 5000);
     await order(t2, '2026-12-08T03:00:00Z', 4000, { channel: 'store' });
     await order(t5, '2026-12-08T03:00:00Z', 1000, { trial: true });
@@ -315,6 +323,10 @@ describe('Lift report', () => {
     expect(store.current).toMatchObject({ activeCustomers: 2, orders: 2, sales: 10_000 });
     expect(store.previous).toMatchObject({ activeCustomers: 1, orders: 1, sales: 5_000 });
     expect(tree.splits.find((s) => s.dimension === 'segment' && s.key === 'none')!.current.sales).toBe(31_000);
+    const series = tree.splits.find((s) => s.dimension === 'series' && s.key === '薬用美白')!;
+    expect(series.current).toMatchObject({ activeCustomers: 1, orders: 1, sales: 3_000 });
+    expect(series.previous).toMatchObject({ activeCustomers: 0, orders: 0, sales: 0 });
+    expect(series.contributions.activeCustomers).toBe(3_000);
   });
 
   it('prints the report from the CLI: text and --json', async () => {
