@@ -319,7 +319,9 @@ export const canvasJa = {
     clicked: 'クリック',
     converted: 'コンバージョン',
     lift: 'リフト（対コントロール群）',
-    liftPending: 'リフトはレポートの API ができしだい表示します',
+    liftPending: 'まだありません（ホールドアウトと両群の顧客が必要です）',
+    liftInterval: '{{level}}% 信頼区間 {{lower}} 〜 {{upper}}',
+    significant: '有意',
   },
   guard: {
     title: '保存されていない変更があります',
@@ -659,7 +661,9 @@ export const canvasEn: typeof canvasJa = {
     clicked: 'Clicked',
     converted: 'Converted',
     lift: 'Lift (vs control)',
-    liftPending: 'Lift appears once the reports API is available',
+    liftPending: 'None yet (needs a holdout and customers in both groups)',
+    liftInterval: '{{level}}% CI {{lower}} to {{upper}}',
+    significant: 'significant',
   },
   guard: {
     title: 'You have unsaved changes',

@@ -1,4 +1,13 @@
-import { draftNodes, engineOnlyIssues, groupIssuesByNode, parseJourneyId, type JourneyIssue } from './journey';
+import {
+  draftNodes,
+  engineOnlyIssues,
+  formatPoints,
+  groupIssuesByNode,
+  latestLiftByNode,
+  parseJourneyId,
+  type JourneyIssue,
+  type LiftFigures,
+} from './journey';
 
 const draft = {
   version: 1,
@@ -94,5 +103,34 @@ describe('engineOnlyIssues', () => {
   it('tells apart issues of the same code on different paths', () => {
     const otherPath = { ...noTemplate, path: 'config.fallbackTemplate' };
     expect(engineOnlyIssues([noTemplate, otherPath], [noTemplate])).toEqual([otherPath]);
+  });
+});
+
+describe('lift figures', () => {
+  const lift = (estimate: number): LiftFigures => ({
+    treatedRate: 0.1 + estimate,
+    controlRate: 0.1,
+    difference: { estimate, lower: estimate - 0.01, upper: estimate + 0.01 },
+    significant: false,
+  });
+
+  it('formats a rate difference in signed percentage points', () => {
+    expect(formatPoints(0.0234, 'en-US')).toBe('+2.3 pt');
+    expect(formatPoints(-0.005, 'ja-JP')).toBe('-0.5 pt');
+    expect(formatPoints(0, 'en-US')).toBe('0.0 pt');
+  });
+
+  it("takes each node's lift from the newest version that has one", () => {
+    const lifts = latestLiftByNode({
+      method: { confidence: 0.95 },
+      summary: { lift: null },
+      nodes: [
+        { version: 1, nodeId: 'holdout', lift: lift(0.01) },
+        { version: 2, nodeId: 'holdout', lift: lift(0.03) },
+        { version: 3, nodeId: 'holdout', lift: null },
+        { version: 1, nodeId: 'mail', lift: null },
+      ],
+    });
+    expect([...lifts].map(([id, figures]) => [id, figures.difference.estimate])).toEqual([['holdout', 0.03]]);
   });
 });

@@ -38,6 +38,44 @@ export interface JourneyDetail extends JourneySummary {
   enrollments: Partial<Record<EnrollmentState, number>>;
 }
 
+/** Treated against holdout, as the reports API (`GET /v1/reports/journeys/:id`) gives it. */
+export interface LiftFigures {
+  treatedRate: number;
+  controlRate: number;
+  /** Treated rate - control rate, with its confidence interval. */
+  difference: { estimate: number; lower: number; upper: number };
+  significant: boolean;
+}
+
+/** The parts of the journey lift report the editor shows. */
+export interface JourneyLiftReport {
+  /** The confidence level of the intervals (0.95 unless the workspace's report settings say otherwise). */
+  method: { confidence: number };
+  summary: { lift: LiftFigures | null };
+  nodes: { version: number; nodeId: string; lift: LiftFigures | null }[];
+}
+
+/** A rate difference in percentage points, signed: 0.0234 -> "+2.3 pt". */
+export function formatPoints(difference: number, locale: string): string {
+  const points = new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(difference * 100);
+  return `${points} pt`;
+}
+
+/** Per node, the lift of the newest version that has one (older versions ran another graph). */
+export function latestLiftByNode(report: JourneyLiftReport): Map<string, LiftFigures> {
+  const newest = new Map<string, { version: number; lift: LiftFigures }>();
+  for (const node of report.nodes) {
+    if (!node.lift) continue;
+    const seen = newest.get(node.nodeId);
+    if (!seen || seen.version < node.version) newest.set(node.nodeId, { version: node.version, lift: node.lift });
+  }
+  return new Map([...newest].map(([nodeId, { lift }]) => [nodeId, lift]));
+}
+
 export interface DraftNode {
   id: string;
   /** A node type of the graph schema, or whatever a malformed draft holds. */

@@ -8,6 +8,7 @@ import { Spinner } from '../../ui/spinner';
 import { Table, type TableColumn } from '../../ui/table';
 import type { JourneySummary } from './journey';
 import { JourneyStatusBadge } from './journey-status-badge';
+import { LiftCell } from './lift-cell';
 import { NewJourneyForm } from './new-journey-form';
 import { useJourneys } from './journeys.api';
 
@@ -59,8 +60,8 @@ export default function JourneysPage() {
       id: 'lift',
       header: t('journeys.fields.lift'),
       align: 'end',
-      // Lift vs the holdout comes from the reports API (GET /v1/reports/journeys/:id) once it exists.
-      cell: () => <span className="muted">{t('journeys.liftPending')}</span>,
+      // Lift vs the holdout, from the reports API (GET /v1/reports/journeys/:id), for published journeys.
+      cell: (journey) => <LiftCell journey={journey} />,
     },
   ];
 

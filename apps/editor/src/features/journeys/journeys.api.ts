@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../api/api-client';
-import type { JourneyDetail, JourneySummary, JourneyTemplateSummary } from './journey';
+import type { JourneyDetail, JourneyLiftReport, JourneySummary, JourneyTemplateSummary } from './journey';
 
 export const journeysQueryKey = ['journeys'] as const;
 
@@ -39,5 +39,20 @@ export function useCreateJourney() {
     mutationFn: (input: { name: string; template?: string }) =>
       apiRequest<JourneyDetail>('/v1/journeys', { method: 'POST', json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: journeysQueryKey }),
+  });
+}
+
+/**
+ * Lift against the holdout from the reports API, for a published journey. The report scans the
+ * journey's enrolments, so it is refreshed once a minute, not with every figure, and not retried.
+ */
+export function useJourneyLift(journeyId: number, published: boolean) {
+  return useQuery({
+    queryKey: [...journeysQueryKey, 'lift', journeyId],
+    queryFn: ({ signal }) => apiRequest<JourneyLiftReport>(`/v1/reports/journeys/${journeyId}`, { signal }),
+    enabled: published,
+    staleTime: 30_000,
+    refetchInterval: 60_000,
+    retry: false,
   });
 }

@@ -2,6 +2,7 @@ import type { JourneyIssue } from '@kizuna/journey';
 import { createContext, useContext } from 'react';
 import type { CanvasDocument } from './canvas-document';
 import type { Clip } from './clipboard';
+import type { LiftFigures } from '../journey';
 import type { NodeFigures } from './run-overlays';
 import { useStore, type Store } from './store';
 
@@ -13,6 +14,8 @@ export interface CanvasOverlay {
   simulatedEdges: ReadonlyMap<string, number> | null;
   simulatedNodes: Readonly<Record<string, number>> | null;
   figures: ReadonlyMap<string, NodeFigures> | null;
+  /** Lift against the holdout per node (holdout and send nodes), from the reports API. */
+  lifts: ReadonlyMap<string, LiftFigures> | null;
   /** Segment names for the trigger cards' summaries. */
   segmentNames: ReadonlyMap<number, string>;
 }
@@ -23,6 +26,7 @@ export const EMPTY_OVERLAY: CanvasOverlay = {
   simulatedEdges: null,
   simulatedNodes: null,
   figures: null,
+  lifts: null,
   segmentNames: new Map(),
 };
 

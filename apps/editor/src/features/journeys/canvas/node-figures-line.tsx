@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../session/use-formatters';
 import { useOverlay } from './canvas-context';
+import { formatPoints } from '../journey';
 import type { NodeFigures } from './run-overlays';
 
 const SHOWN: readonly (keyof NodeFigures)[] = [
@@ -19,6 +20,7 @@ export const NodeFiguresLine = memo(function NodeFiguresLine({ nodeId }: { nodeI
   const { t } = useTranslation();
   const format = useFormatters();
   const figures = useOverlay((overlay) => overlay.figures?.get(nodeId));
+  const lift = useOverlay((overlay) => overlay.lifts?.get(nodeId));
   if (!figures) return null;
   const shown = SHOWN.filter((key) => key === 'entered' || figures[key] > 0);
   return (
@@ -29,6 +31,15 @@ export const NodeFiguresLine = memo(function NodeFiguresLine({ nodeId }: { nodeI
           <dd>{format.number(figures[key])}</dd>
         </div>
       ))}
+      {lift && (
+        <div>
+          <dt>{t('canvas.stats.lift')}</dt>
+          <dd>
+            {formatPoints(lift.difference.estimate, format.locale)}
+            {lift.significant && ' *'}
+          </dd>
+        </div>
+      )}
     </dl>
   );
 });
