@@ -45,8 +45,8 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             logger,
-            // Health probes every few seconds would drown the log.
-            autoLogging: { ignore: (request) => request.url === '/api/health' },
+            // Health probes and metrics scrapes every few seconds would drown the log.
+            autoLogging: { ignore: (request) => request.url === '/api/health' || request.url === '/api/metrics' },
             customLogLevel: (_request, response, error) =>
               error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
           },
