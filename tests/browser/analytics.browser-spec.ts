@@ -192,6 +192,26 @@ describe('analytics in Chromium', () => {
     expect(await rows.count()).toBe(expected.curve.length);
     // One circle per group, plus the origin (radius 0).
     expect(await chart.locator('circle').count()).toBe(expected.curve.length + 1);
+
+    // A rate of its own for the best group (優良): the selection follows the engine's answer for it.
+    await page.getByLabel('loyal (%)').fill('40');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    const withRate = (await (
+      await test.api(shop, '/api/v1/analytics/target-selection', {
+        method: 'POST',
+        json: {
+          basis: 'rfm_rank',
+          responseRates: { loyal: 0.4 },
+          defaultResponseRate: 0.1,
+          costPerContact: 100,
+          marginRate: 0.5,
+        },
+      })
+    ).json()) as { expectedProfit: number };
+    const profit = new Intl.NumberFormat('ja-JP', { style: 'currency', currency: 'JPY' }).format(
+      withRate.expectedProfit,
+    );
+    await page.locator('.stat').filter({ hasText: 'Expected profit' }).getByText(profit, { exact: true }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

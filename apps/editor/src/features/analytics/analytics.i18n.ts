@@ -110,6 +110,9 @@ export const analyticsJa = {
     responseRate: '想定反応率の上昇（%）',
     costPerContact: '接触 1 件あたりのコスト（円）',
     marginRate: '粗利率（%）',
+    groupRates: 'グループ別の反応率',
+    groupRatesHint: '空欄のグループには上の想定反応率を使います。',
+    groupRate: '{{group}}（%）',
     run: '計算する',
     errors: {
       required: '入力してください',
@@ -244,6 +247,9 @@ export const analyticsEn: typeof analyticsJa = {
     responseRate: 'Expected response uplift (%)',
     costPerContact: 'Cost per contact (yen)',
     marginRate: 'Gross margin (%)',
+    groupRates: 'Response uplift by group',
+    groupRatesHint: 'Groups left empty use the expected response uplift above.',
+    groupRate: '{{group}} (%)',
     run: 'Calculate',
     errors: {
       required: 'Enter a value',

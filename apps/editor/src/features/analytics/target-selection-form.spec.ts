@@ -1,4 +1,4 @@
-import { targetSelectionForm } from './target-selection-form';
+import { groupResponseRates, targetSelectionForm } from './target-selection-form';
 
 const form = { basis: 'rf_stage', model: '', responsePercent: '5', costPerContact: '120', marginPercent: '60' };
 
@@ -31,6 +31,22 @@ describe('targetSelectionForm', () => {
         marginPercent: 'marginRange',
         model: 'required',
       },
+    });
+  });
+});
+
+describe('groupResponseRates', () => {
+  it('reads the typed percents and leaves empty boxes to the default rate', () => {
+    expect(groupResponseRates({ loyal_active: '12.5', new_active: '', lapsed: '0' })).toEqual({
+      ok: true,
+      responseRates: { loyal_active: 0.125, lapsed: 0 },
+    });
+  });
+
+  it('names each group whose rate is not a percent', () => {
+    expect(groupResponseRates({ a: '120', b: 'x', c: '3' })).toEqual({
+      ok: false,
+      errors: { a: 'percentRange', b: 'notNumber' },
     });
   });
 });

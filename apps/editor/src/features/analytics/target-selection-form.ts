@@ -62,3 +62,23 @@ export function targetSelectionForm(form: TargetSelectionForm): ParsedTargetForm
     },
   };
 }
+
+export type ParsedGroupRates =
+  { ok: true; responseRates: Record<string, number> } | { ok: false; errors: Record<string, TargetFormError> };
+
+/**
+ * Response rates per group, typed as percents; an empty box means "the default rate" and is left
+ * out (the engine applies `defaultResponseRate` to every group without its own).
+ */
+export function groupResponseRates(percents: Readonly<Record<string, string>>): ParsedGroupRates {
+  const responseRates: Record<string, number> = {};
+  const errors: Record<string, TargetFormError> = {};
+  for (const [group, text] of Object.entries(percents)) {
+    if (text.trim() === '') continue;
+    const value = parsePercent(text);
+    if (typeof value === 'string') errors[group] = value;
+    else if (value < 0 || value > 100) errors[group] = 'percentRange';
+    else responseRates[group] = value / 100;
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, responseRates };
+}

@@ -9,7 +9,12 @@ import { Table } from '../../ui/table';
 import type { TargetSelection } from './analysis';
 import { useTargetSelection } from './analytics.api';
 import { ProfitCurveChart } from './profit-curve-chart';
-import { TARGET_BASES, targetSelectionForm, type TargetSelectionForm } from './target-selection-form';
+import {
+  groupResponseRates,
+  TARGET_BASES,
+  targetSelectionForm,
+  type TargetSelectionForm,
+} from './target-selection-form';
 
 /** Who to contact: groups ranked by expected profit per contact, selected down to break-even, and the profit curve. */
 export function TargetSelectionView() {
@@ -23,6 +28,10 @@ export function TargetSelectionView() {
     marginPercent: '60',
   });
   const parsed = targetSelectionForm(form);
+  // Per-group rates, once a first run has named the groups of this basis.
+  const [groupPercents, setGroupPercents] = useState<Record<string, string>>({});
+  const groups = select.data && select.data.basis === form.basis ? select.data.curve.map((point) => point.key) : [];
+  const rates = groupResponseRates(Object.fromEntries(groups.map((group) => [group, groupPercents[group] ?? ''])));
   const [showErrors, setShowErrors] = useState(false);
   const error = (key: keyof TargetSelectionForm) => {
     if (!showErrors || parsed.ok) return null;
@@ -35,7 +44,7 @@ export function TargetSelectionView() {
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     setShowErrors(true);
-    if (parsed.ok) select.mutate(parsed.request);
+    if (parsed.ok && rates.ok) select.mutate({ ...parsed.request, responseRates: rates.responseRates });
   }
 
   return (
@@ -87,6 +96,27 @@ export function TargetSelectionView() {
             error={error('marginPercent')}
           />
         </div>
+        {groups.length > 0 && (
+          <fieldset className="group-rates">
+            <legend className="field__label">{t('analytics.targets.groupRates')}</legend>
+            <p className="field__hint">{t('analytics.targets.groupRatesHint')}</p>
+            <div className="form__row">
+              {groups.map((group) => (
+                <NumberText
+                  key={group}
+                  label={t('analytics.targets.groupRate', { group })}
+                  value={groupPercents[group] ?? ''}
+                  onChange={(value) => setGroupPercents((current) => ({ ...current, [group]: value }))}
+                  error={
+                    showErrors && !rates.ok && rates.errors[group]
+                      ? t(`analytics.targets.errors.${rates.errors[group]}`)
+                      : null
+                  }
+                />
+              ))}
+            </div>
+          </fieldset>
+        )}
         <div className="form__actions">
           <Button type="submit" variant="primary" busy={select.isPending}>
             {t('analytics.targets.run')}
