@@ -117,6 +117,8 @@ async function main(): Promise<void> {
       REDIS_URL,
       KIZUNA_ROLE: 'api',
       KIZUNA_DB_POOL_SIZE: '10',
+      // Capacity, not policy: the per-workspace limit of the events API (100 requests/s) is off.
+      KIZUNA_RATE_LIMIT_EVENTS: '0',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     });
     await createCustomers(engine.url, workspace.apiKey);
