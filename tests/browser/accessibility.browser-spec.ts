@@ -45,12 +45,6 @@ const PAGES: readonly MenuPage[] = [
     name: 'journey canvas',
     route: (fixture) => `/journeys/${fixture.canvasJourneyId}`,
     ready: { ja: 'トライアル後フォロー（確認用）', en: 'トライアル後フォロー（確認用）' },
-    // TODO(journeys canvas owner): React Flow's connection handles (div[data-handleid], the
-    // `.journey-node__target` / `__source` <Handle>s of canvas/journey-node-card.tsx) carry an ARIA
-    // label on an element without a role (axe aria-prohibited-attr, serious). Give them a role or
-    // hide them from assistive technology (connections are made from the node form too), then
-    // remove this entry.
-    knownViolations: ['aria-prohibited-attr'],
   },
   {
     name: 'segments',
