@@ -296,9 +296,13 @@ export class LiftReportRepository {
          SELECT * FROM unnest($6::int[], $7::text[], $8::text[]) AS n(version_id, node_id, kind)
        ), delays AS (
          SELECT * FROM unnest($9::int[], $10::text[], $11::float8[]) AS d(version_id, node_id, seconds)
-       ), buyers AS (
-         SELECT DISTINCT customer_id FROM customer_order
+       ), recent_orders AS MATERIALIZED (
+         -- Orders since the lookback: a purchase between entering and the step before it is not
+         -- seen (only for enrolments that entered that long before the period).
+         SELECT customer_id, ordered_at, amount FROM customer_order
          WHERE workspace_id = $1 AND NOT trial_only AND ordered_at > $5::timestamptz AND ordered_at <= $4::timestamptz + make_interval(days => $12)
+       ), buyers AS (
+         SELECT DISTINCT customer_id FROM recent_orders
        ), enrolments AS MATERIALIZED (
          -- Index lookups per buyer and per enrolment (a few percent of the journey), not hash joins
          -- over every enrolment and step (OFFSET 0 keeps the planner from flattening them into one).
@@ -332,16 +336,15 @@ export class LiftReportRepository {
          JOIN delays d ON d.version_id = s.version_id
          WHERE s.handle = 'control' AND s.at + make_interval(secs => d.seconds) >= $3 AND s.at + make_interval(secs => d.seconds) < $4
        ), outcomes AS (
-         -- One index-only look at the customer's orders per placement (no sort of all placements).
-         SELECT p.version_id, p.node_id, p.grp, x.bought_before, x.converted, x.revenue
+         -- The buyers' recent orders are a few rows per customer: one hash join, no lookup per placement.
+         SELECT p.version_id, p.node_id, p.grp, p.enrollment_id, p.t,
+           bool_or(o.ordered_at <= p.t) AS bought_before,
+           bool_or(o.ordered_at > p.t) AS converted,
+           COALESCE(sum(o.amount) FILTER (WHERE o.ordered_at > p.t), 0)::float8 AS revenue
          FROM placements p JOIN enrolments e ON e.id = p.enrollment_id
-         CROSS JOIN LATERAL (
-           SELECT bool_or(o.ordered_at <= p.t) AS bought_before, bool_or(o.ordered_at > p.t) AS converted,
-             COALESCE(sum(o.amount) FILTER (WHERE o.ordered_at > p.t), 0)::float8 AS revenue
-           FROM customer_order o
-           WHERE o.workspace_id = $1 AND o.customer_id = e.customer_id AND NOT o.trial_only
-             AND o.ordered_at > e.entered_at AND o.ordered_at <= p.t + make_interval(days => $12)
-         ) x
+         JOIN recent_orders o ON o.customer_id = e.customer_id AND o.ordered_at > e.entered_at
+           AND o.ordered_at <= p.t + make_interval(days => $12)
+         GROUP BY 1, 2, 3, 4, 5
        )
        SELECT version_id AS "versionId", node_id AS "nodeId", grp AS "group",
          count(*) FILTER (WHERE bought_before)::integer AS excluded,
