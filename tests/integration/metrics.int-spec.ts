@@ -63,7 +63,7 @@ describe('GET /api/metrics (an API-role engine on BullMQ, with a metrics token)'
     await (redis as typeof redis | undefined)?.release();
   });
 
-  it('answers 401 without the token or with a wrong one, and needs no workspace key', async () => {
+  it('answers 401 without the token, with a wrong one, and with a workspace API key instead', async () => {
     expect((await fetch(`${test.url}/api/metrics`)).status).toBe(401);
     const wrong = await fetch(`${test.url}/api/metrics`, { headers: { authorization: 'Bearer not-the-token' } });
     expect(wrong.status).toBe(401);
