@@ -164,10 +164,24 @@ describe('journey canvas in Chromium', () => {
       'send-2.next-goal-1': '4 customers',
     });
 
-    // Undo and redo from the keyboard (the canvas, not a text field, has focus).
-    await pane.click({ position: { x: 5, y: 5 } });
+    // Delete, undo and redo from the keyboard; copy and paste a node.
+    const nodeCount = () => page.locator('.react-flow__node').count();
+    const edgeCount = () => page.locator('.react-flow__edge').count();
+    await select(page, 'exit-1');
+    await page.keyboard.press('Delete');
+    await eventually(async () => [await nodeCount(), await edgeCount()], [6, 5]);
     await page.keyboard.press('Control+z');
+    await eventually(async () => [await nodeCount(), await edgeCount()], [7, 6]);
     await page.keyboard.press('Control+Shift+z');
+    await eventually(async () => [await nodeCount(), await edgeCount()], [6, 5]);
+    await page.keyboard.press('Control+z');
+    await eventually(async () => [await nodeCount(), await edgeCount()], [7, 6]);
+    await select(page, 'send-2');
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await node(page, 'send-3').waitFor();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await eventually(nodeCount, 7);
 
     await page.locator('[data-save-status="saved"]').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -93,6 +93,15 @@ describe('canvas document', () => {
     expect(doc.history.past.length).toBe(steps + 1);
   });
 
+  it('makes one undo step of a deletion React Flow reports as edges, then nodes', () => {
+    let doc = journey();
+    doc = changeEdges(doc, [{ type: 'remove', id: 'branch-1.condition-1-send-1' }], 'delete-1');
+    doc = changeNodes(doc, [{ type: 'remove', id: 'send-1' }], 'delete-1');
+    expect(present(doc).nodes).toHaveLength(2);
+    const back = undoDocument(doc);
+    expect([present(back).nodes.length, present(back).edges.length]).toEqual([3, 2]);
+  });
+
   it('deletes the selection', () => {
     const doc = deleteSelected(journey());
     expect(present(doc).nodes.map((n) => n.id)).toEqual(['trigger-event-1', 'branch-1']);

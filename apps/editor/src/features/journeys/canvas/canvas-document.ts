@@ -45,8 +45,16 @@ function commit(
   };
 }
 
-/** React Flow's node changes: moves, selection, measured sizes, removals (with the removed nodes' edges). */
-export function changeNodes(doc: CanvasDocument, changes: NodeChange<JourneyFlowNode>[]): CanvasDocument {
+/**
+ * React Flow's node changes: moves, selection, measured sizes, removals (with the removed nodes'
+ * edges). `deletion` names one deletion: React Flow reports a deleted node's edges and the node in
+ * two calls, which make one undo step when they carry the same name.
+ */
+export function changeNodes(
+  doc: CanvasDocument,
+  changes: NodeChange<JourneyFlowNode>[],
+  deletion: string | null = null,
+): CanvasDocument {
   const present = doc.history.present;
   const nodes = applyNodeChanges(changes, present.nodes);
   let change: Change = 'view';
@@ -58,15 +66,25 @@ export function changeNodes(doc: CanvasDocument, changes: NodeChange<JourneyFlow
     edges = edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target));
   }
   // Keyboard moves (arrow keys) arrive one change per press: one undo step for the run.
-  return commit(doc, { nodes, edges }, change, change === 'layout' ? 'move' : null);
+  const coalesce = change === 'layout' ? 'move' : changes.some((c) => c.type === 'remove') ? deletion : null;
+  return commit(doc, { nodes, edges }, change, coalesce);
 }
 
-export function changeEdges(doc: CanvasDocument, changes: EdgeChange<JourneyFlowEdge>[]): CanvasDocument {
+export function changeEdges(
+  doc: CanvasDocument,
+  changes: EdgeChange<JourneyFlowEdge>[],
+  deletion: string | null = null,
+): CanvasDocument {
   const present = doc.history.present;
   const edges = applyEdgeChanges(changes, present.edges);
   if (edges.length === present.edges.length && changes.every((c) => c.type === 'remove')) return doc;
   const change: Change = changes.some((c) => c.type !== 'select') ? 'structure' : 'view';
-  return commit(doc, { nodes: present.nodes, edges }, change);
+  return commit(
+    doc,
+    { nodes: present.nodes, edges },
+    change,
+    changes.some((c) => c.type === 'remove') ? deletion : null,
+  );
 }
 
 export function startDrag(doc: CanvasDocument): CanvasDocument {

@@ -14,7 +14,7 @@ import {
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCanvasStores, useDocument } from './canvas-context';
 import { canConnect, changeEdges, changeNodes, connect, endDrag, startDrag } from './canvas-document';
@@ -45,12 +45,20 @@ export function JourneyFlow() {
   );
   const { screenToFlowPosition } = useReactFlow();
 
+  // Each deletion gets a name before React Flow reports its edges and nodes (one undo step).
+  const deletion = useRef(0);
+  const onBeforeDelete = useCallback(() => {
+    deletion.current += 1;
+    return Promise.resolve(true);
+  }, []);
   const onNodesChange = useCallback(
-    (changes: NodeChange<JourneyFlowNode>[]) => document.set((doc) => changeNodes(doc, changes)),
+    (changes: NodeChange<JourneyFlowNode>[]) =>
+      document.set((doc) => changeNodes(doc, changes, `delete-${deletion.current}`)),
     [document],
   );
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<JourneyFlowEdge>[]) => document.set((doc) => changeEdges(doc, changes)),
+    (changes: EdgeChange<JourneyFlowEdge>[]) =>
+      document.set((doc) => changeEdges(doc, changes, `delete-${deletion.current}`)),
     [document],
   );
   const onConnect = useCallback(
@@ -111,6 +119,7 @@ export function JourneyFlow() {
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
+      onBeforeDelete={onBeforeDelete}
       isValidConnection={isValidConnection}
       onNodeDragStart={onDragStart}
       onNodeDragStop={onDragStop}
