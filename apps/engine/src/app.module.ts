@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import type { EngineConfig } from './config/engine-config';
@@ -19,6 +20,7 @@ import { DatabaseModule } from './infrastructure/database/database.module';
 import { DataChangeModule } from './infrastructure/data-changes/data-change.notifier';
 import { RateLimitModule, rateLimitsFrom } from './infrastructure/http/rate-limits';
 import { QueueModule } from './infrastructure/queue/queue.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ReportsModule } from './reports/reports.module';
 import { SchedulingModule } from './infrastructure/scheduling/periodic-tasks';
 import { SecretsModule } from './infrastructure/secrets/secret-box';
@@ -58,10 +60,12 @@ export class AppModule {
         SecretsModule,
         SchedulingModule,
         WorkspaceModule,
+        AuditModule,
         AuthModule,
         HealthModule,
         MetricsModule,
         CustomersModule,
+        PrivacyModule,
         EventsModule,
         ImportsModule,
         AnalyticsModule,

@@ -1,5 +1,6 @@
 import { DomainError, NotFoundError, ValidationFailedError } from '@kizuna/shared';
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key-format';
 import { ApiKeyRepository, type StoredApiKey } from './api-key.repository';
@@ -44,6 +45,7 @@ export class ApiKeyService {
   constructor(
     private readonly keys: ApiKeyRepository,
     private readonly workspaces: WorkspaceService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Creates a key; the full key is returned this once and never stored. */
@@ -58,6 +60,12 @@ export class ApiKeyService {
       prefix: generated.prefix,
       secretHash: generated.secretHash,
     });
+    await this.audit.record(
+      workspaceId,
+      'api_key.create',
+      { type: 'api_key', id: stored.id },
+      { name: stored.name, prefix: stored.prefix },
+    );
     return { ...summarise(stored), key: generated.key };
   }
 
@@ -69,6 +77,12 @@ export class ApiKeyService {
     const revoked = await this.keys.revoke(workspaceId, id);
     if (!revoked) throw new NotFoundError('API key', id);
     this.verified.delete(revoked.prefix);
+    await this.audit.record(
+      workspaceId,
+      'api_key.revoke',
+      { type: 'api_key', id },
+      { name: revoked.name, prefix: revoked.prefix },
+    );
     return summarise(revoked);
   }
 

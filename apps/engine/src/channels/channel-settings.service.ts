@@ -2,6 +2,8 @@ import type { Pool } from '@kizuna/db';
 import { CHANNEL_SETTINGS_SCHEMAS, type ChannelSettingsOf, type ConfigurableChannel } from '@kizuna/channels';
 import { NotFoundError, ValidationFailedError } from '@kizuna/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service';
+import { settingsChanges } from '../audit/settings-changes';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { SecretBox } from '../infrastructure/secrets/secret-box';
 
@@ -26,6 +28,7 @@ export class ChannelSettingsService {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly secrets: SecretBox,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(workspaceId: number): Promise<ChannelSettingsView[]> {
@@ -56,6 +59,7 @@ export class ChannelSettingsService {
         issues,
       );
     }
+    const before = await this.read(workspaceId, channel).catch(() => undefined);
     const { rows } = await this.pool.query<{ updatedAt: Date }>(
       `INSERT INTO channel_settings (workspace_id, channel, public, secret, updated_at) VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (workspace_id, channel) DO UPDATE SET public = EXCLUDED.public, secret = EXCLUDED.secret, updated_at = now()
@@ -64,6 +68,8 @@ export class ChannelSettingsService {
     );
     this.resolved.delete(`${workspaceId}:${channel}`);
     this.logger.log({ workspaceId, channel }, 'channel settings changed');
+    const changes = settingsChanges(before, parsed.data, ['secret']);
+    await this.audit.record(workspaceId, 'channel.settings.update', { type: 'channel', id: channel }, { changes });
     return {
       channel: channel,
       configured: true,
@@ -79,6 +85,7 @@ export class ChannelSettingsService {
     );
     this.resolved.delete(`${workspaceId}:${channel}`);
     if (!rowCount) throw new NotFoundError('channel settings', channel);
+    await this.audit.record(workspaceId, 'channel.settings.remove', { type: 'channel', id: channel });
   }
 
   /** The full settings for a transport (secret included), or undefined: the sandbox sends instead. */

@@ -7,6 +7,7 @@ import {
 } from '@kizuna/channels';
 import { ConflictError, NotFoundError, ValidationFailedError } from '@kizuna/shared';
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 
 export interface MessageTemplateRecord {
@@ -24,7 +25,10 @@ const COLUMNS = `id, key, channel, name, content, created_at AS "createdAt", upd
 /** Message templates: validated (shape and Liquid syntax of every field) when saved. */
 @Injectable()
 export class TemplateService {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(workspaceId: number): Promise<MessageTemplateRecord[]> {
     const { rows } = await this.pool.query<MessageTemplateRecord>(
@@ -69,6 +73,12 @@ export class TemplateService {
          RETURNING ${COLUMNS}`,
         [workspaceId, key, content.channel, input.name ?? key, JSON.stringify(content)],
       );
+      await this.audit.record(
+        workspaceId,
+        'template.update',
+        { type: 'template', id: `${channel}/${key}` },
+        { name: rows[0]!.name },
+      );
       return rows[0]!;
     } catch (error) {
       if ((error as { code?: string }).code === '23505') throw new ConflictError(`template "${key}" already exists`);
@@ -82,6 +92,7 @@ export class TemplateService {
       [workspaceId, channel, key],
     );
     if (!rowCount) throw new NotFoundError('template', `${channel}/${key}`);
+    await this.audit.record(workspaceId, 'template.remove', { type: 'template', id: `${channel}/${key}` });
   }
 
   /** Which template keys exist per channel (publishing checks send nodes against it). */

@@ -2,6 +2,7 @@ import type { Pool } from '@kizuna/db';
 import { validateJourney, type JourneyIssue } from '@kizuna/journey';
 import { ConflictError, NotFoundError, ValidationFailedError, type Clock } from '@kizuna/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service';
 import { CLOCK } from '../infrastructure/clock.provider';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { withTransaction } from '../infrastructure/database/transaction';
@@ -38,6 +39,7 @@ export class JourneyService {
     private readonly segments: SegmentRepository,
     private readonly workspaces: WorkspaceService,
     private readonly templates: TemplateService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The journeys with their totals: enrolments started and converted (all versions). */
@@ -108,6 +110,7 @@ export class JourneyService {
     if (journey.status !== 'active')
       throw new ConflictError(`journey ${id} is ${journey.status}: only an active journey can be paused`);
     await this.journeys.setStatus(this.pool, workspaceId, id, 'paused');
+    await this.audit.record(workspaceId, 'journey.pause', { type: 'journey', id });
     this.logger.log({ workspaceId, journeyId: id }, 'journey paused');
     return this.get(workspaceId, id);
   }
@@ -130,6 +133,7 @@ export class JourneyService {
         [id, heads.segmentChange, heads.event],
       );
       await this.journeys.setStatus(tx, workspaceId, id, 'active');
+      await this.audit.record(workspaceId, 'journey.resume', { type: 'journey', id }, {}, tx);
     });
     this.logger.log({ workspaceId, journeyId: id }, 'journey resumed');
     return this.get(workspaceId, id);
@@ -148,6 +152,7 @@ export class JourneyService {
       );
       await tx.query(`UPDATE journey_trigger SET active = false WHERE journey_id = $1`, [id]);
       await this.journeys.setStatus(tx, workspaceId, id, 'archived');
+      await this.audit.record(workspaceId, 'journey.archive', { type: 'journey', id }, {}, tx);
     });
     this.logger.log({ workspaceId, journeyId: id }, 'journey archived');
     return this.get(workspaceId, id);

@@ -2,6 +2,7 @@ import type { Pool } from '@kizuna/db';
 import { assertValidJourney, isTriggerNode, JourneyIndex, type JourneyGraph } from '@kizuna/journey';
 import { ConflictError, NotFoundError, parseCronSchedule, type Clock } from '@kizuna/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditLog } from '../../audit/audit-log.service';
 import { CLOCK } from '../../infrastructure/clock.provider';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
 import { withTransaction } from '../../infrastructure/database/transaction';
@@ -29,6 +30,7 @@ export class PublishJourneyUseCase {
     private readonly segments: SegmentRepository,
     private readonly workspaces: WorkspaceService,
     private readonly templates: TemplateService,
+    private readonly audit: AuditLog,
   ) {}
 
   async execute(workspaceId: number, journeyId: number): Promise<JourneyVersionRecord> {
@@ -61,6 +63,13 @@ export class PublishJourneyUseCase {
         triggersOf(graph, workspace.timezone, now, heads, carried),
       );
       await this.journeys.setStatus(tx, workspaceId, journeyId, 'active');
+      await this.audit.record(
+        workspaceId,
+        'journey.publish',
+        { type: 'journey', id: journeyId },
+        { version: published.version, changes },
+        tx,
+      );
       return published;
     });
     this.logger.log({ workspaceId, journeyId, version: version.version }, 'journey published');

@@ -1,0 +1,42 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import { AUDIT_ACTIONS } from './audit-action';
+import { AuditLog } from './audit-log.service';
+
+const AuditQuerySchema = z
+  .object({
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    cursor: z
+      .string()
+      .regex(/^[1-9][0-9]{0,18}$/, 'must be the nextCursor of a previous page')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+@ApiTags('Audit')
+@ApiBearerAuth()
+@Controller('v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditLog) {}
+
+  /** The workspace's audit entries, newest first, a page at a time (`nextCursor`). */
+  @Get()
+  list(
+    @CurrentWorkspace() auth: AuthenticatedWorkspace,
+    @Query({ schema: AuditQuerySchema }) query: z.infer<typeof AuditQuerySchema>,
+  ) {
+    return this.audit.list(auth.workspaceId, {
+      action: query.action,
+      from: query.from,
+      to: query.to,
+      before: query.cursor,
+      limit: query.limit,
+    });
+  }
+}
