@@ -85,7 +85,7 @@ export const en: Dictionary = {
   customers: customersEn,
   journeys: {
     title: 'Journeys',
-    description: 'Review each flow from its trigger to its messages, and publish a draft once it passes validation.',
+    description: 'Draw each flow on the canvas, try it with a dry run, publish it, and follow its results and lift.',
     loading: 'Loading the journey…',
     detailTitle: 'Journey #{{id}}',
     backToList: '← Back to journeys',
@@ -115,7 +115,6 @@ export const en: Dictionary = {
       submit: 'Create and open the canvas',
       failed: 'The journey could not be created',
     },
-    liftPending: 'Awaiting reports',
     list: {
       caption: 'Journeys',
       loading: 'Loading the journeys…',
@@ -125,35 +124,6 @@ export const en: Dictionary = {
     notFound: {
       title: 'Journey not found',
       body: 'Journey "{{id}}" does not exist or belongs to another workspace.',
-    },
-    enrollments: {
-      title: 'Enrolments',
-      active: 'In progress',
-      completed: 'Completed',
-      converted: 'Converted',
-      'goal-missed': 'Goal missed',
-      exited: 'Exited',
-    },
-    nodes: {
-      title: 'Nodes of the draft',
-      empty: 'There are no nodes.',
-      id: 'Node id',
-      type: 'Type',
-      label: 'Label',
-    },
-    issues: {
-      browserTitle: 'Draft validation',
-      browserDescription: 'Checked in this browser with the same rules as the engine.',
-      engineTitle: 'Checked by the engine',
-      engineDescription: 'Checks that need the workspace’s data, such as segments, are run by the engine.',
-      valid: 'The draft is valid.',
-      graph: 'The whole graph',
-    },
-    publish: {
-      submit: 'Publish',
-      blocked: 'Fix the draft’s issues to publish it.',
-      failed: 'The journey could not be published',
-      done: 'Version {{version}} is published',
     },
   },
   canvas: canvasEn,

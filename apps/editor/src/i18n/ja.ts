@@ -86,7 +86,7 @@ export const ja = {
   customers: customersJa,
   journeys: {
     title: 'ジャーニー',
-    description: 'トリガーから配信までの流れを確認し、検証を通った下書きを公開します。',
+    description: 'キャンバスで流れを組み立て、ドライランで試して公開し、実績とリフトを確認します。',
     loading: 'ジャーニーを読み込んでいます…',
     detailTitle: 'ジャーニー #{{id}}',
     backToList: '← ジャーニー一覧に戻る',
@@ -116,7 +116,6 @@ export const ja = {
       submit: '作成してキャンバスを開く',
       failed: 'ジャーニーを作成できませんでした',
     },
-    liftPending: 'レポート待ち',
     list: {
       caption: 'ジャーニーの一覧',
       loading: '一覧を読み込んでいます…',
@@ -126,35 +125,6 @@ export const ja = {
     notFound: {
       title: 'ジャーニーが見つかりません',
       body: 'ジャーニー「{{id}}」は存在しないか、このワークスペースのものではありません。',
-    },
-    enrollments: {
-      title: '登録者数',
-      active: '進行中',
-      completed: '完了',
-      converted: 'コンバージョン',
-      'goal-missed': 'ゴール未達',
-      exited: '離脱',
-    },
-    nodes: {
-      title: '下書きのノード',
-      empty: 'ノードはありません。',
-      id: 'ノード ID',
-      type: '種類',
-      label: 'ラベル',
-    },
-    issues: {
-      browserTitle: '下書きの検証',
-      browserDescription: 'このブラウザーで、エンジンと同じルールで検証した結果です。',
-      engineTitle: 'エンジンによる検証',
-      engineDescription: 'セグメントなど、ワークスペースのデータが必要な検証はエンジンが行います。',
-      valid: '問題はありません。',
-      graph: 'グラフ全体',
-    },
-    publish: {
-      submit: '公開',
-      blocked: '下書きの問題を直すと公開できます。',
-      failed: '公開できませんでした',
-      done: 'バージョン {{version}} を公開しました',
     },
   },
   canvas: canvasJa,

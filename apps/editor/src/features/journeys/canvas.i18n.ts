@@ -4,8 +4,6 @@
  * dotted names (`nodeTypes.trigger.event`), so `t(\`canvas.nodeTypes.${type}\`)` finds them.
  */
 export const canvasJa = {
-  title: 'キャンバス',
-  loading: 'キャンバスを準備しています…',
   region: 'ジャーニーのキャンバス',
   dropped: '種類の分からないノードを表示できません: {{ids}}',
   nodeTypes: {
@@ -58,7 +56,6 @@ export const canvasJa = {
     else: 'それ以外',
     treatment: '対象群',
     control: 'コントロール群',
-    exitOf: '出口: {{exit}}',
   },
   units: {
     minutes: '分',
@@ -346,8 +343,6 @@ export const canvasJa = {
 };
 
 export const canvasEn: typeof canvasJa = {
-  title: 'Canvas',
-  loading: 'Preparing the canvas…',
   region: 'Journey canvas',
   dropped: 'Nodes of unknown types cannot be shown: {{ids}}',
   nodeTypes: {
@@ -400,7 +395,6 @@ export const canvasEn: typeof canvasJa = {
     else: 'Else',
     treatment: 'Treatment',
     control: 'Control',
-    exitOf: 'Exit: {{exit}}',
   },
   units: {
     minutes: ' min',
