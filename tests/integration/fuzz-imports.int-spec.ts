@@ -170,6 +170,8 @@ describe('imports API under random uploads (fast-check)', () => {
           return;
         }
         const job = await waitForImport(test, shop, body.id as number, 20_000);
+        const ended = `job ${String(job.status)}${(job.rowsRejected as number) > 0 ? ' with rejected rows' : ''}`;
+        statuses.set(ended, (statuses.get(ended) ?? 0) + 1);
         if (job.status === 'failed') expect(String(job.error).length).toBeGreaterThan(10);
         expect(job.rowsRead).toBe((job.rowsAccepted as number) + (job.rowsRejected as number));
         const rejections = await test.api(shop, `/api/v1/imports/${String(job.id)}/rejections`);
