@@ -1,5 +1,6 @@
 import { ManualClock } from '@kizuna/shared';
 import { Redis } from 'ioredis';
+import { connect } from 'node:net';
 import { JOB_QUEUE, type JobQueue } from '../../apps/engine/src/infrastructure/queue/job-queue.port';
 import { QueueName } from '../../apps/engine/src/infrastructure/queue/queue-definitions';
 import { testRedisUrl } from '../support/test-environment';
@@ -83,7 +84,22 @@ describe('GET /api/metrics (an API-role engine on BullMQ, with a metrics token)'
     expect((await test.api(shop, '/api/v1/customers/424242')).status).toBe(404);
     expect((await test.api(shop, '/api/v1/no-such-route')).status).toBe(404);
 
+    // A client that goes away before its body has arrived: counted as 499, before any route matched.
+    const { port } = new URL(test.url);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(
+          'POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"ev',
+        );
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
     const text = await scrape();
+    expect(sample(text, 'kizuna_http_requests_total{method="POST",route="unmatched",status="499"}')).toBe(1);
     expect(sample(text, 'kizuna_http_requests_total{method="POST",route="/api/v1/events",status="202"}')).toBe(2);
     expect(sample(text, 'kizuna_http_requests_total{method="POST",route="/api/v1/events",status="401"}')).toBe(1);
     // The template, not the id: one series whatever the customer.

@@ -21,13 +21,15 @@ export class HttpMetrics implements OnApplicationBootstrap, OnApplicationShutdow
   private server: Server | undefined;
   private readonly onRequest = (request: IncomingMessage, response: ServerResponse) => {
     const started = process.hrtime.bigint();
-    response.once('finish', () => {
+    // 'close' comes after the response finished or the client went away first; the latter is
+    // counted as 499, nginx's "client closed request", so timeouts of impatient clients show.
+    response.once('close', () => {
       const route = (request as IncomingMessage & { route?: { path?: unknown } }).route?.path;
       const labels = {
         method: request.method ?? 'GET',
         route: typeof route === 'string' && route.startsWith('/') ? route : 'unmatched',
       };
-      this.requests.inc({ ...labels, status: String(response.statusCode) });
+      this.requests.inc({ ...labels, status: response.writableFinished ? String(response.statusCode) : '499' });
       this.latency.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
     });
   };
