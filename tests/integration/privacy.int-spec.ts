@@ -14,6 +14,8 @@ const LINE_USER = 'U0123456789abcdef0123456789abcdef';
 const PERSONAL_VALUES = [
   EMAIL,
   '+819012345678',
+  '+81355551234',
+  '03-5555-1234',
   '090-1234-5678',
   LINE_USER,
   'M-777001',
@@ -127,6 +129,16 @@ describe('Personal data export and erasure', () => {
         ],
       },
     });
+    // A second record of her (a store's), merged into her by a later record carrying both identities.
+    await api('/api/v1/customers', {
+      method: 'POST',
+      json: { phone: '03-5555-1234', familyName: '佐藤', givenName: '花子', addressLine1: '神南1-2-3 別館' },
+    });
+    const linked = await api<{ merged: number }>('/api/v1/customers', {
+      method: 'POST',
+      json: { email: EMAIL, phone: '03-5555-1234' },
+    });
+    expect(linked.merged).toBe(1);
     const { rows } = await test.db.pool.query<{ value: string; customer_id: number }>(
       "SELECT value, customer_id FROM customer_identity WHERE workspace_id = $1 AND kind = 'external'",
       [shop.id],
@@ -214,8 +226,11 @@ describe('Personal data export and erasure', () => {
       'external:C1',
       `line:${LINE_USER}`,
       'member:M777001',
+      'phone:+81355551234',
       'phone:+819012345678',
     ]);
+    expect(exported.mergedRecords!.map((r) => [r.status, r.address_line1])).toEqual([['merged', '神南1-2-3 別館']]);
+    expect(exported.merges!.map((m) => m.survivor_id)).toEqual([hanako]);
     expect(exported.consents!.map((c) => `${String(c.channel)}:${String(c.status)}`)).toEqual([
       'email:granted',
       'dm:granted',
@@ -261,11 +276,12 @@ describe('Personal data export and erasure', () => {
     const result = await api(`/api/v1/customers/${hanako}/erase`, { method: 'POST' });
     expect(result).toMatchObject({
       customerId: hanako,
-      records: 1,
-      identities: 5,
+      records: 2,
+      identities: 6,
       events: 1,
       messages: 2,
       responses: 2,
+      merges: 1,
     });
 
     // Every row of every table, as JSON text: no value that names her is left anywhere.
@@ -338,18 +354,28 @@ describe('Personal data export and erasure', () => {
     expect(late).toEqual([{ status: 'suppressed', reason: 'no-consent', recipient: null }]);
   });
 
-  it('makes a later record with the same email a new customer', async () => {
-    const created = await api<{ id: number; created: number }>('/api/v1/customers', {
-      method: 'POST',
-      json: { email: EMAIL, familyName: '佐藤' },
-    });
-    expect(created.created).toBe(1);
-    expect(created.id).not.toBe(hanako);
+  it('makes a later import with the same email a new customer, and nothing re-links to the erased one', async () => {
+    const { rows: maxBefore } = await test.db.pool.query<{ id: number }>('SELECT max(id) AS id FROM customer');
+    await importFile('customers', ['customer_id,email,phone,family_name', `C1,${EMAIL},090-1234-5678,佐藤`]);
+    const { rows: owners } = await test.db.pool.query<{ customerId: number; erasedAt: Date | null }>(
+      `SELECT DISTINCT i.customer_id AS "customerId", c.erased_at AS "erasedAt"
+         FROM customer_identity i JOIN customer c ON c.id = i.customer_id
+        WHERE i.workspace_id = $1 AND i.value = ANY($2::text[])`,
+      [shop.id, [EMAIL, '+819012345678', 'C1']],
+    );
+    expect(owners).toEqual([{ customerId: expect.any(Number) as number, erasedAt: null }]);
+    expect(owners[0]!.customerId).toBeGreaterThan(maxBefore[0]!.id);
     const { rows } = await test.db.pool.query(
       'SELECT count(*)::int AS n FROM customer_identity WHERE customer_id = $1',
       [hanako],
     );
     expect(rows).toEqual([{ n: 0 }]);
+    // Her orders stay on the anonymous row.
+    const { rows: orders } = await test.db.pool.query(
+      'SELECT count(*)::int AS n FROM customer_order WHERE customer_id = $1',
+      [hanako],
+    );
+    expect(orders).toEqual([{ n: 2 }]);
   });
 
   it('audits publish, pause, settings, export and erasure, newest first and paged', async () => {
@@ -380,6 +406,9 @@ describe('Personal data export and erasure', () => {
         secret: { smtpUrl: 'smtp://mailer:s3cr3t@127.0.0.1:2525?tls=off' },
       },
     });
+    await api(`/api/v1/journeys/${journey.id}/resume`, { method: 'POST' });
+    const key = await api<{ id: number }>('/api/v1/api-keys', { method: 'POST', json: { name: 'POS bridge' } });
+    await api(`/api/v1/api-keys/${key.id}`, { method: 'DELETE' });
     await api('/api/v1/analytics/settings', { method: 'PUT', json: { schedule: { afterImports: true } } });
 
     const actions: string[] = [];
@@ -396,6 +425,9 @@ describe('Personal data export and erasure', () => {
     } while (cursor);
     expect(actions).toEqual([
       'analytics.settings.update',
+      'api_key.revoke',
+      'api_key.create',
+      'journey.resume',
       'channel.settings.update',
       'journey.pause',
       'journey.publish',
@@ -412,6 +444,10 @@ describe('Personal data export and erasure', () => {
       details: { changes: [{ field: 'schedule.afterImports', from: false, to: true }] },
     });
     expect(entries[1]).toMatchObject({
+      target: { type: 'api_key', id: String(key.id) },
+      details: { name: 'POS bridge' },
+    });
+    expect(entries[4]).toMatchObject({
       target: { type: 'channel', id: 'email' },
       details: {
         changes: [
@@ -424,9 +460,9 @@ describe('Personal data export and erasure', () => {
       },
     });
     expect(JSON.stringify(entries)).not.toContain('s3cr3t');
-    expect(entries[4]).toMatchObject({ target: { type: 'customer', id: String(hanako) } });
+    expect(entries[7]).toMatchObject({ target: { type: 'customer', id: String(hanako) } });
     // api_key.create happened in setup, outside a request: the system did it.
-    expect(entries[7]).toMatchObject({ actor: { type: 'system', id: null, name: null } });
+    expect(entries[10]).toMatchObject({ actor: { type: 'system', id: null, name: null } });
 
     const filtered = await api<{ items: Json[] }>('/api/v1/audit?action=journey.pause');
     expect(filtered.items.map((entry) => entry.target)).toEqual([{ type: 'journey', id: String(journey.id) }]);

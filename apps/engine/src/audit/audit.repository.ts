@@ -77,7 +77,7 @@ export class AuditRepository {
           AND ($3::timestamptz IS NULL OR at >= $3)
           AND ($4::timestamptz IS NULL OR at < $4)
           AND ($5::bigint IS NULL OR id < $5)
-        ORDER BY id DESC
+        ORDER BY audit_entry.id DESC
         LIMIT $6`,
       [workspaceId, query.action ?? null, query.from ?? null, query.to ?? null, query.before ?? null, query.limit],
     );
