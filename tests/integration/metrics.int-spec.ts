@@ -114,6 +114,9 @@ describe('GET /api/metrics (an API-role engine on BullMQ, with a metrics token)'
     ).toBeGreaterThan(0);
     expect(text).toContain('# TYPE kizuna_http_request_duration_seconds histogram\n');
     expect(sample(text, 'kizuna_info{version="0.1.0",role="api"}')).toBe(1);
+    expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+    expect(sample(text, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(1_000_000);
+    expect(sample(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
   });
 
   it('reads BullMQ queue depths on scrape', async () => {

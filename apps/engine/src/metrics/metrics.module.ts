@@ -5,6 +5,7 @@ import { HttpMetrics } from './http-metrics';
 import { METRICS_REGISTRY } from './metrics-registry';
 import { MetricsController } from './metrics.controller';
 import { MetricsTokenGuard } from './metrics-token.guard';
+import { ProcessGauges } from './process-gauges';
 import { TextFormatRegistry } from './text-format-registry';
 
 /** GET /api/metrics in the Prometheus text format (docs/operations.md lists the metrics). */
@@ -16,6 +17,7 @@ import { TextFormatRegistry } from './text-format-registry';
     EngineGauges,
     HttpMetrics,
     MetricsTokenGuard,
+    ProcessGauges,
   ],
 })
 export class MetricsModule {}
