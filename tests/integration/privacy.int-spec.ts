@@ -466,6 +466,11 @@ describe('Personal data export and erasure', () => {
 
     const filtered = await api<{ items: Json[] }>('/api/v1/audit?action=journey.pause');
     expect(filtered.items.map((entry) => entry.target)).toEqual([{ type: 'journey', id: String(journey.id) }]);
+    const publishedAt = entries[6]!.at as string;
+    const window = await api<{ items: Json[] }>(
+      `/api/v1/audit?from=${encodeURIComponent(publishedAt)}&to=${encodeURIComponent(entries[4]!.at as string)}`,
+    );
+    expect(window.items.map((entry) => entry.action)).toEqual(['journey.pause', 'journey.publish']);
     const bad = await test.api(shop, '/api/v1/audit?cursor=abc');
     expect(bad.status).toBe(400);
   });
