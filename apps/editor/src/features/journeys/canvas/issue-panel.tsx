@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { groupIssuesByNode } from '../journey';
 import { useCanvasStores, useOverlay } from './canvas-context';
 import { selectNode } from './canvas-document';
+import { IssueText } from './issue-text';
 
 /** Every issue, by node; a node's name selects it and brings it into view. */
 export function IssuePanel() {
@@ -51,7 +52,7 @@ export function IssuePanel() {
               <ul>
                 {group.issues.map((issue, index) => (
                   <li key={`${issue.code}-${index}`} data-issue-code={issue.code}>
-                    {issue.message}
+                    <IssueText issue={issue} />
                   </li>
                 ))}
               </ul>

@@ -11,6 +11,7 @@ import type { DraftSaver } from './draft-saver';
 import { flowToGraph } from './flow-graph';
 import { diffGraphs, type GraphChange } from './graph-diff';
 import { ChangeList } from './change-list';
+import { IssueText } from './issue-text';
 import { ModalDialog } from './modal-dialog';
 
 type Step =
@@ -94,7 +95,11 @@ export function PublishControls({ journey, saver }: { journey: JourneyDetail; sa
         <p>{t('canvas.publish.refusedBody')}</p>
         <ul className="journey-issues" data-testid="publish-refused-issues">
           {step.kind === 'refused' &&
-            step.issues.map((issue, index) => <li key={`${issue.code}-${index}`}>{issue.message}</li>)}
+            step.issues.map((issue, index) => (
+              <li key={`${issue.code}-${index}`}>
+                <IssueText issue={issue} />
+              </li>
+            ))}
         </ul>
       </ModalDialog>
 

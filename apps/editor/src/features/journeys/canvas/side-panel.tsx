@@ -7,6 +7,7 @@ import { deleteSelected, setReentry, updateNodeData } from './canvas-document';
 import { isRecord } from './flow-graph';
 import { fieldError, numberText, parseNumber, SelectInput, TextInput, withValue, type Config } from './forms/form-kit';
 import { NODE_FORMS } from './forms/node-form';
+import { IssueText } from './issue-text';
 
 /** The selected node's form; with nothing selected, the journey's own settings. */
 export function SidePanel() {
@@ -86,7 +87,9 @@ function NodeSettings({ nodeId }: { nodeId: string }) {
           <p className="notice__title">{t('canvas.node.issuesLabel')}</p>
           <ul className="journey-form__issues">
             {issues.map((issue, index) => (
-              <li key={`${issue.code}-${index}`}>{issue.message.replace(/^Node "[^"]*" \([^)]*\): /, '')}</li>
+              <li key={`${issue.code}-${index}`}>
+                <IssueText issue={issue} withoutNode />
+              </li>
             ))}
           </ul>
         </div>
