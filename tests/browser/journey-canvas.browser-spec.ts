@@ -186,6 +186,16 @@ describe('journey canvas in Chromium', () => {
     await page.locator('[data-save-status="saved"]').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'journey-canvas');
+
+    // Leaving right after an edit (before autosave's delay): the guard saves first, then goes.
+    await select(page, 'goal-1');
+    await page.getByLabel('Label', { exact: true }).fill('Bought again');
+    await page.getByRole('link', { name: '← Back to journeys' }).click();
+    await page.waitForURL(/\/journeys$/);
+    const left = (await (await test.api(shop, `/api/v1/journeys/${journeyId}`)).json()) as {
+      draft: { nodes: { id: string; label?: string }[] };
+    };
+    expect(left.draft.nodes.find((n) => n.id === 'goal-1')!.label).toBe('Bought again');
     expect(errors).toEqual([]);
     await context.close();
   });
