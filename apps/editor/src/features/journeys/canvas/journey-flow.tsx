@@ -134,7 +134,6 @@ export function JourneyFlow() {
       maxZoom={2}
       connectionRadius={30}
       ariaLabelConfig={ariaLabelConfig}
-      proOptions={{ hideAttribution: false }}
     >
       <Background gap={24} />
       <MiniMap pannable zoomable className="journey-minimap" />
