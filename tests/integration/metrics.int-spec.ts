@@ -107,7 +107,7 @@ describe('GET /api/metrics (an API-role engine on BullMQ, with a metrics token)'
     expect(sample(text, 'kizuna_http_requests_total{method="GET",route="unmatched",status="404"}')).toBe(1);
     expect(sample(text, 'kizuna_http_request_duration_seconds_count{method="POST",route="/api/v1/events"}')).toBe(3);
     expect(
-      sample(text, 'kizuna_http_request_duration_seconds_bucket{method="POST",route="/api/v1/events",le="+Inf"}'),
+      sample(text, 'kizuna_http_request_duration_seconds_bucket{le="+Inf",method="POST",route="/api/v1/events"}'),
     ).toBe(3);
     expect(
       sample(text, 'kizuna_http_request_duration_seconds_sum{method="POST",route="/api/v1/events"}'),

@@ -1,7 +1,7 @@
 /**
- * The metrics port. Its shapes follow prom-client's (`inc`, `observe`, `set`, a gauge read on
- * scrape through `collect`), so an adapter over prom-client's Registry is a few lines; until that
- * package is a dependency, text-format-registry.ts writes the exposition format itself.
+ * The metrics port the engine's collectors write to. Its shapes follow prom-client's (`inc`,
+ * `observe`, `set`, a gauge read on scrape through `collect`); prom-client-registry.ts is the
+ * adapter, so the collectors and their tests do not depend on the library.
  */
 export type Labels<L extends string> = Readonly<Record<L, string>>;
 

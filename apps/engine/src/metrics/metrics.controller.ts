@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Inject, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { METRICS_REGISTRY, type MetricsRegistry } from './metrics-registry';
 import { MetricsTokenGuard } from './metrics-token.guard';
@@ -14,9 +15,9 @@ export class MetricsController {
   @Public()
   @UseGuards(MetricsTokenGuard)
   @Get()
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  metrics(): Promise<string> {
+  metrics(@Res({ passthrough: true }) response: Response): Promise<string> {
+    response.type(this.registry.contentType);
     return this.registry.render();
   }
 }
