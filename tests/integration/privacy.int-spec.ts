@@ -17,6 +17,7 @@ const PERSONAL_VALUES = [
   '+81355551234',
   '03-5555-1234',
   '090-1234-5678',
+  '90-1234-5678',
   LINE_USER,
   'M-777001',
   'M777001',
@@ -201,6 +202,18 @@ describe('Personal data export and erasure', () => {
       `INSERT INTO segment_membership (workspace_id, segment_id, customer_id, entered_at) VALUES ($1, $2, $3, '2026-06-01T00:00:00Z')`,
       [shop.id, segment.rows[0]!.id, hanako],
     );
+    // Rejected import rows are linked to no customer: hers are found by her email and phone.
+    const job = await test.db.pool.query<{ id: number }>(
+      `INSERT INTO import_job (workspace_id, kind, encoding, file_name, file_size, status)
+       VALUES ($1, 'customers', 'utf-8', 'members.csv', 100, 'succeeded') RETURNING id`,
+      [shop.id],
+    );
+    await test.db.pool.query(
+      `INSERT INTO import_rejection (workspace_id, import_job_id, line_no, "column", reason, raw)
+       VALUES ($1, $2, 2, 'birth_date', 'not a date', $3), ($1, $2, 3, 'email', 'not an email', $4),
+              ($1, $2, 4, 'birth_date', 'not a date', 'C8,ken@example.jp,080-5555-9999,昨日')`,
+      [shop.id, job.rows[0]!.id, `C1,${EMAIL.toUpperCase()},昨日`, 'C7,hanako@,+81 90-1234-5678'],
+    );
     await test.db.pool.query(
       `INSERT INTO line_link_nonce (nonce, workspace_id, customer_id, expires_at) VALUES ('n-1', $1, $2, '2027-01-01T00:00:00Z')`,
       [shop.id, hanako],
@@ -282,7 +295,14 @@ describe('Personal data export and erasure', () => {
       messages: 2,
       responses: 2,
       merges: 1,
+      importRejections: 2,
     });
+    const { rows: rejections } = await test.db.pool.query('SELECT raw FROM import_rejection ORDER BY line_no');
+    expect(rejections.map((row) => row.raw as string)).toEqual([
+      '[erased]',
+      '[erased]',
+      'C8,ken@example.jp,080-5555-9999,昨日',
+    ]);
 
     // Every row of every table, as JSON text: no value that names her is left anywhere.
     const { rows: tables } = await test.db.pool.query<{ name: string }>(

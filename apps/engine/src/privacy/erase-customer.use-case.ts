@@ -38,8 +38,8 @@ export class EraseCustomerUseCase {
       if (customer.status === 'merged')
         throw new ConflictError(`customer ${customerId} was merged into another customer: erase that one`);
       const ids = records.map((record) => record.id);
-      const values = await this.erasure.identityValues(tx, workspaceId, ids);
-      const counts = await this.erasure.erase(tx, workspaceId, customerId, ids, values, now);
+      const searchable = await this.erasure.searchableIdentities(tx, workspaceId, ids);
+      const counts = await this.erasure.erase(tx, workspaceId, customerId, ids, searchable, now);
       await this.audit.record(workspaceId, 'customer.erase', { type: 'customer', id: customerId }, { counts }, tx);
       return counts;
     });

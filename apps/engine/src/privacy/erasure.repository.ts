@@ -36,13 +36,30 @@ export class ErasureRepository {
     return rows;
   }
 
-  /** Identity values as stored (lower-cased emails, E.164 phones, ids): to find them in free text. */
-  async identityValues(db: Queryable, workspaceId: number, ids: readonly number[]): Promise<string[]> {
-    const { rows } = await db.query<{ value: string }>(
-      `SELECT DISTINCT value FROM customer_identity WHERE workspace_id = $1 AND customer_id = ANY($2::int[])`,
+  /**
+   * What finds the customer in free text that is linked to no customer (rejected import rows):
+   * emails and LINE ids as stored, and phone numbers as digits in the national and international
+   * forms (a file writes 090-1234-5678 or +81 90 1234 5678; both read 09012345678 or 819012345678
+   * without separators). Member numbers and external ids are too short to search for safely.
+   */
+  async searchableIdentities(
+    db: Queryable,
+    workspaceId: number,
+    ids: readonly number[],
+  ): Promise<{ texts: string[]; digits: string[] }> {
+    const { rows } = await db.query<{ kind: string; value: string }>(
+      `SELECT DISTINCT kind::text, value FROM customer_identity
+        WHERE workspace_id = $1 AND customer_id = ANY($2::int[]) AND kind IN ('email', 'line', 'phone')`,
       [workspaceId, ids],
     );
-    return rows.map((row) => row.value);
+    const texts = rows.filter((row) => row.kind !== 'phone').map((row) => row.value.toLowerCase());
+    const digits = rows
+      .filter((row) => row.kind === 'phone')
+      .flatMap((row) => {
+        const international = row.value.replace(/\D/g, '');
+        return international.startsWith('81') ? [international, `0${international.slice(2)}`] : [international];
+      });
+    return { texts, digits };
   }
 
   async erase(
@@ -50,7 +67,7 @@ export class ErasureRepository {
     workspaceId: number,
     customerId: number,
     ids: readonly number[],
-    identityValues: readonly string[],
+    searchable: { texts: readonly string[]; digits: readonly string[] },
     now: Date,
   ): Promise<ErasureCounts> {
     const params = [workspaceId, ids];
@@ -110,11 +127,14 @@ export class ErasureRepository {
     );
     // Rejected import rows are not linked to a customer: found by the identities' values in the raw row.
     let importRejections = 0;
-    if (identityValues.length) {
+    if (searchable.texts.length || searchable.digits.length) {
       const rejected = await db.query(
         `UPDATE import_rejection SET raw = '[erased]'
-          WHERE workspace_id = $1 AND EXISTS (SELECT 1 FROM unnest($2::text[]) AS v WHERE position(v IN lower(raw)) > 0)`,
-        [workspaceId, identityValues.map((value) => value.toLowerCase())],
+          WHERE workspace_id = $1
+            AND (EXISTS (SELECT 1 FROM unnest($2::text[]) AS v WHERE position(v IN lower(raw)) > 0)
+                 OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS d
+                             WHERE position(d IN regexp_replace(raw, '[^0-9]', '', 'g')) > 0))`,
+        [workspaceId, searchable.texts, searchable.digits],
       );
       importRejections = rejected.rowCount ?? 0;
     }
