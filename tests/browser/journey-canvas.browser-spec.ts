@@ -213,11 +213,14 @@ describe('journey canvas in Chromium', () => {
     // From the navigation's start (a full page load: app, chunks, the journey from the API) to the
     // frame in which all 300 cards are in the page, by the page's own clock.
     await page.goto(`/journeys/${id}`);
-    const openMs = await (
-      await page.waitForFunction(() =>
-        document.querySelectorAll('.react-flow__node .journey-node').length === 300 ? performance.now() : false,
-      )
-    ).jsonValue();
+    // waitForFunction resolves on the first truthy value: the time, once all cards are there.
+    const openMs = Number(
+      await (
+        await page.waitForFunction(() =>
+          document.querySelectorAll('.react-flow__node .journey-node').length === 300 ? performance.now() : false,
+        )
+      ).jsonValue(),
+    );
     const domReadyMs = await page.evaluate(
       () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
     );
