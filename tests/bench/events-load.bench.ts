@@ -7,7 +7,8 @@
  *
  * - Throughput: as many requests as `CONNECTIONS` keep-alive connections carry, batches of
  *   `EVENTS_PER_REQUEST` events; events accepted per second.
- * - Sustained: half that request rate on a fixed schedule; p50/p99 latency from the scheduled time.
+ * - Sustained: half that request rate (autocannon's overallRate, one request per second per
+ *   connection at most); p50/p99 latency corrected for coordinated omission.
  * - Nothing lost: the events stored equal the events the answers accepted (every event id is unique).
  * - Baseline, in the same run: a node:http server that reads and parses the JSON and answers 202
  *   (support/minimal-events-server.ts), under the same throughput phase.
@@ -122,12 +123,17 @@ async function main(): Promise<void> {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     });
     await createCustomers(engine.url, workspace.apiKey);
-    const warmUp = await load.run(phase(engine.url, { durationMs: 5_000 }, 'warm-up'));
+    // Phases against the engine send a fixed number of requests (autocannon's `amount`), so that
+    // none is cut off in flight at the end and the stored count must equal the accepted one.
+    const warmUp = await load.run(phase(engine.url, { amount: 100 }, 'warm-up'));
     console.log(describe('Kizuna warm-up', warmUp));
     const enginePid = engine.child.pid!;
     const before = { engine: schedstat(enginePid), database: await backendCpu(pool) };
     const sampler = sampleBackends(pool);
-    const throughput = await load.run(phase(engine.url, {}, 'throughput'));
+    const warmUpRate = warmUp.requests / warmUp.seconds;
+    const throughput = await load.run(
+      phase(engine.url, { amount: Math.max(CONNECTIONS, Math.round((warmUpRate * PHASE_MS) / 1000)) }, 'throughput'),
+    );
     const after = schedstat(enginePid);
     const backendStates = await sampler.stop();
     const databaseCpu = await backendCpuSince(pool, before.database);
@@ -148,8 +154,15 @@ async function main(): Promise<void> {
           .map(([what, n]) => `${what} ${Math.round((n / samples) * 100)} %`)
           .join(', '),
     );
-    const rate = Math.max(1, Math.round((throughput.requests / throughput.seconds) * 0.5));
-    const sustained = await load.run(phase(engine.url, { mode: 'rate', rate, connections: 64 }, 'sustained'));
+    // autocannon splits an overall rate over the connections in whole requests per second; a rate
+    // that does not divide evenly makes some connections finish early and the rate sag, so the
+    // rate is a multiple of the connections, one connection per request per second up to 64.
+    const wanted = Math.max(1, Math.round((throughput.requests / throughput.seconds) * 0.5));
+    const connections = Math.min(64, wanted);
+    const rate = connections * Math.max(1, Math.round(wanted / connections));
+    const sustained = await load.run(
+      phase(engine.url, { mode: 'rate', rate, connections, amount: Math.round((rate * PHASE_MS) / 1000) }, 'sustained'),
+    );
     console.log(describe(`Kizuna sustained at ${rate} requests/s (half the throughput)`, sustained));
 
     const accepted = warmUp.accepted + throughput.accepted + sustained.accepted;

@@ -1,27 +1,31 @@
 /**
- * The load generator of `npm run bench -- events-load`, in its own process (run with `fork`) so
- * that it does not share an event loop with the server it measures. Keep-alive connections through
- * node:http (no autocannon in node_modules). Two modes, as autocannon has them:
+ * The load generator of `npm run bench -- events-load`: autocannon in its own process (run with
+ * `fork`), so that it does not share an event loop with the server it measures. Two modes:
  *
- * - closed: `connections` requests in flight, each sent when the previous one answered (the most
- *   the server takes);
- * - rate: requests sent on a fixed schedule whatever the answers (a sustained rate); latency counts
- *   from the scheduled time, so a server that falls behind is not flattered by the generator
- *   waiting for it (coordinated omission).
+ * - closed: `connections` keep-alive connections, each sending as soon as its previous request was
+ *   answered (the most the server takes);
+ * - rate: `rate` requests per second over `connections` (a sustained rate), latencies corrected for
+ *   coordinated omission by autocannon (a server falling behind is not flattered).
  *
- * Every event id is unique in a run (`tag`), so the count stored must equal the count accepted.
+ * Every event id is unique in a run (`tag`), so the count stored must equal the count accepted,
+ * summed from the answers.
  */
-import http from 'node:http';
+import autocannon from 'autocannon';
 
 export interface LoadPhase {
   url: string;
   apiKey?: string;
   mode: 'closed' | 'rate';
-  /** closed: requests in flight; rate: the most sockets open at once. */
+  /** Keep-alive connections. */
   connections: number;
   /** rate mode: requests per second. */
   rate?: number;
   durationMs: number;
+  /**
+   * Send exactly this many requests instead of running for `durationMs`: autocannon then waits for
+   * every answer, so no request is abandoned in flight (stored must equal accepted).
+   */
+  amount?: number;
   eventsPerRequest: number;
   /** Customers are drawn from `customers` ids (found or created by the engine). */
   customers: number;
@@ -59,93 +63,47 @@ function body(phase: LoadPhase): string {
   return JSON.stringify({ source: 'ec', events });
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
-}
-
 async function run(phase: LoadPhase): Promise<LoadResult> {
-  const target = new URL('/api/v1/events', phase.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: phase.connections });
-  const latencies: number[] = [];
-  const statuses: Record<string, number> = {};
-  let requests = 0;
   let eventsSent = 0;
   let accepted = 0;
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + phase.durationMs;
-
-  const send = (scheduledAt: number) =>
-    new Promise<void>((resolve) => {
-      const payload = body(phase);
-      const request = http.request(
-        target,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-            ...(phase.apiKey ? { authorization: `Bearer ${phase.apiKey}` } : {}),
-          },
+  const result = await autocannon({
+    url: new URL('/api/v1/events', phase.url).toString(),
+    method: 'POST',
+    connections: phase.connections,
+    ...(phase.amount ? { amount: phase.amount } : { duration: phase.durationMs / 1000 }),
+    timeout: 30,
+    // With a rate, autocannon corrects latencies for coordinated omission (its default).
+    ...(phase.mode === 'rate' ? { overallRate: phase.rate } : {}),
+    headers: {
+      'content-type': 'application/json',
+      ...(phase.apiKey ? { authorization: `Bearer ${phase.apiKey}` } : {}),
+    },
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, body: body(phase) }),
+        onResponse: (status, responseBody) => {
+          if (status !== 202) return;
+          eventsSent += phase.eventsPerRequest;
+          accepted += (JSON.parse(responseBody) as { accepted: number }).accepted;
         },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            latencies.push(performance.now() - scheduledAt);
-            requests++;
-            const status = String(response.statusCode);
-            statuses[status] = (statuses[status] ?? 0) + 1;
-            if (response.statusCode === 202) {
-              eventsSent += phase.eventsPerRequest;
-              accepted += (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { accepted: number }).accepted;
-            }
-            resolve();
-          });
-        },
-      );
-      request.on('error', () => {
-        errors++;
-        resolve();
-      });
-      request.end(payload);
-    });
-
-  if (phase.mode === 'closed') {
-    await Promise.all(
-      Array.from({ length: phase.connections }, async () => {
-        while (performance.now() < deadline) await send(performance.now());
-      }),
-    );
-  } else {
-    const interval = 1000 / phase.rate!;
-    const inFlight = new Set<Promise<void>>();
-    for (let n = 0; ; n++) {
-      const at = started + n * interval;
-      if (at >= deadline) break;
-      const wait = at - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const sent = send(at).finally(() => inFlight.delete(sent));
-      inFlight.add(sent);
-    }
-    await Promise.all(inFlight);
-  }
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  const sorted = Float64Array.from(latencies).sort();
+      },
+    ],
+  });
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, Number(count)]),
+  );
   return {
-    requests,
+    requests: Object.values(statuses).reduce((sum, n) => sum + n, 0),
     eventsSent,
     accepted,
     statuses,
-    errors,
-    seconds,
+    errors: result.errors,
+    seconds: result.duration,
     latencyMs: {
-      p50: percentile(sorted, 50),
-      p90: percentile(sorted, 90),
-      p99: percentile(sorted, 99),
-      max: sorted[sorted.length - 1] ?? 0,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
     },
   };
 }
