@@ -50,6 +50,13 @@ describe('HTTP hygiene', () => {
     }
   });
 
+  it('builds the OpenAPI document from every route schema', async () => {
+    const response = await fetch(`${test.url}/api/docs/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/audit', '/api/v1/events']));
+  });
+
   it('answers CORS only to the configured origin', async () => {
     const preflight = (origin: string) =>
       fetch(`${test.url}/api/v1/events`, {

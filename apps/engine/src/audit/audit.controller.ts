@@ -9,8 +9,9 @@ import { AuditLog } from './audit-log.service';
 const AuditQuerySchema = z
   .object({
     action: z.enum(AUDIT_ACTIONS).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    // ISO strings, not z.coerce.date(): a Date has no JSON Schema, and the OpenAPI document is built from these.
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
     cursor: z
       .string()
       .regex(/^[1-9][0-9]{0,18}$/, 'must be the nextCursor of a previous page')
@@ -33,8 +34,8 @@ export class AuditController {
   ) {
     return this.audit.list(auth.workspaceId, {
       action: query.action,
-      from: query.from,
-      to: query.to,
+      from: query.from === undefined ? undefined : new Date(query.from),
+      to: query.to === undefined ? undefined : new Date(query.to),
       before: query.cursor,
       limit: query.limit,
     });
