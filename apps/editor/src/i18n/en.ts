@@ -35,7 +35,6 @@ export const en: Dictionary = {
     analytics: 'Analytics',
     settings: 'Settings',
     channels: 'Channels',
-    dmBatches: 'Direct mail',
   },
   ui: {
     retry: 'Try again',

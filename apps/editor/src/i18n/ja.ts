@@ -37,7 +37,6 @@ export const ja = {
     analytics: '分析',
     settings: '設定',
     channels: 'チャネル',
-    dmBatches: 'DM 出力',
   },
   ui: {
     retry: '再試行',

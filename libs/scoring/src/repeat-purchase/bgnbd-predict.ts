@@ -35,7 +35,12 @@ export function expectedPurchases(
   const z = horizon / (alpha + age + horizon);
   const c = a + b + x - 1;
   const remaining = Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, c, z);
-  return (c / (a - 1)) * (1 - remaining) * probabilityAlive({ r, alpha, a, b }, history);
+  const expected = (c / (a - 1)) * (1 - remaining) * probabilityAlive({ r, alpha, a, b }, history);
+  if (Number.isFinite(expected)) return expected;
+  // Very regular buyers can fit a degenerate process (r and alpha huge, a near 0: a sharp purchase
+  // rate and almost no dropout), where the series cannot be evaluated. Its limit is the
+  // no-dropout expectation: the posterior mean rate (r+x)/(alpha+T) over the horizon.
+  return ((r + x) / (alpha + age)) * horizon * probabilityAlive({ r, alpha, a, b }, history);
 }
 
 /**

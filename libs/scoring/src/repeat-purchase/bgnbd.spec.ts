@@ -171,4 +171,13 @@ describe('BG/NBD predictions (properties)', () => {
       }),
     );
   });
+
+  it('falls back to the no-dropout rate where the series cannot be evaluated (a degenerate fit of very regular buyers)', () => {
+    // Parameters of the kind a fit on a handful of weekly buyers reaches: sharp rate, almost no dropout.
+    const degenerate: BgNbdParameters = { r: 1e7, alpha: 7e6, a: 2e-4, b: 3 };
+    const history = { frequency: 4, recency: 28, age: 30 };
+    const expected = expectedPurchases(degenerate, history, 14);
+    const rate = (degenerate.r + 4) / (degenerate.alpha + 30);
+    expect(expected).toBeCloseTo(rate * 14 * probabilityAlive(degenerate, history), 6);
+  });
 });
