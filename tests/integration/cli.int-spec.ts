@@ -1,20 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runKizunaCli, type CliRun } from '../support/run-cli';
 import { startTestEngine, type TestEngine } from '../support/test-engine';
 
 // Each command compiles the engine's sources and starts its services: about two seconds.
 jest.setTimeout(60_000);
 
 const repositoryRoot = path.resolve(__dirname, '../..');
-const cliBin = path.join(repositoryRoot, 'apps/cli/bin/kizuna.js');
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /**
  * `npx kizuna` as a user runs it: a child process on the same database as a running engine (the
@@ -36,32 +29,7 @@ describe('kizuna CLI', () => {
   });
 
   function kizuna(...args: string[]): Promise<CliRun> {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: test.db.url,
-      KIZUNA_DATA_DIR: path.join(dir, 'data'),
-      LOG_LEVEL: 'warn',
-    };
-    // The machine's own settings must not leak in: the in-process queue, no default workspace.
-    delete env.REDIS_URL;
-    delete env.KIZUNA_WORKSPACE;
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [cliBin, ...args], {
-        cwd: repositoryRoot,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-    });
+    return runKizunaCli(args, { databaseUrl: test.db.url, dataDir: path.join(dir, 'data'), timeoutMs: 45_000 });
   }
 
   function file(name: string, content: string): string {

@@ -1,9 +1,9 @@
 import { deterministicDraw } from '@kizuna/journey';
 import { ManualClock } from '@kizuna/shared';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runKizunaCli } from '../support/run-cli';
 import { AttributeConversionsUseCase } from '../../apps/engine/src/channels/use-cases/attribute-conversions.use-case';
 import type { LiftReport, NodeReport } from '../../apps/engine/src/reports/lift-report.result';
 import type { KpiTreeReport } from '../../apps/engine/src/reports/build-kpi-tree.use-case';
@@ -12,8 +12,6 @@ import { startTestEngine, type TestEngine, type TestWorkspace } from '../support
 
 jest.setTimeout(120_000);
 
-const repositoryRoot = path.resolve(__dirname, '../..');
-const cliBin = path.join(repositoryRoot, 'apps/cli/bin/kizuna.js');
 const PERIOD = 'from=2026-12-07&to=2026-12-14';
 
 /**
@@ -331,27 +329,7 @@ describe('Lift report', () => {
 
   it('prints the report from the CLI: text and --json', async () => {
     const kizuna = (...args: string[]) =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const env: NodeJS.ProcessEnv = {
-          ...process.env,
-          DATABASE_URL: test.db.url,
-          KIZUNA_DATA_DIR: path.join(dir, 'data'),
-          LOG_LEVEL: 'warn',
-        };
-        delete env.REDIS_URL;
-        delete env.KIZUNA_WORKSPACE;
-        const child = spawn(process.execPath, [cliBin, ...args], {
-          cwd: repositoryRoot,
-          env,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
+      runKizunaCli(args, { databaseUrl: test.db.url, dataDir: path.join(dir, 'data') });
     const range = ['--workspace', 'lift-shop', '--from', '2026-12-07', '--to', '2026-12-14'];
     const text = await kizuna('report', 'lift', 'Winter', ...range);
     expect(text.stderr).toBe('');

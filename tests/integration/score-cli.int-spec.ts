@@ -1,40 +1,17 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runKizunaCli, type CliRun } from '../support/run-cli';
 
 // Each run compiles the CLI's sources: a few seconds.
 jest.setTimeout(60_000);
 
 const repositoryRoot = path.resolve(__dirname, '../..');
-const cliBin = path.join(repositoryRoot, 'apps/cli/bin/kizuna.js');
 const cdnowCsv = path.join(repositoryRoot, 'libs/scoring/src/repeat-purchase/fixtures/cdnow-sample.csv');
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** `npx kizuna score bgnbd` as a user runs it; it reads a file and needs no database. */
 function kizuna(...args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliBin, ...args], {
-      cwd: repositoryRoot,
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runKizunaCli(args, { timeoutMs: 45_000 });
 }
 
 const significant = (value: number, digits = 3) => Number(value.toPrecision(digits));

@@ -1,20 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runKizunaCli, type CliRun } from '../support/run-cli';
 import { startTestEngine, uploadImport, waitForImport, type TestEngine } from '../support/test-engine';
 
 // Each command compiles the engine's sources and starts its services: a few seconds.
 jest.setTimeout(90_000);
-
-const repositoryRoot = path.resolve(__dirname, '../..');
-const cliBin = path.join(repositoryRoot, 'apps/cli/bin/kizuna.js');
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /**
  * `npx kizuna score fit <model>` and `score show <customer>` as a user runs them, on the database
@@ -26,31 +17,7 @@ describe('kizuna score fit | show', () => {
   let customerId: number;
 
   function kizuna(...args: string[]): Promise<CliRun> {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: test.db.url,
-      KIZUNA_DATA_DIR: path.join(dir, 'data'),
-      LOG_LEVEL: 'warn',
-    };
-    delete env.REDIS_URL;
-    delete env.KIZUNA_WORKSPACE;
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [cliBin, ...args], {
-        cwd: repositoryRoot,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 80_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-    });
+    return runKizunaCli(args, { databaseUrl: test.db.url, dataDir: path.join(dir, 'data'), timeoutMs: 80_000 });
   }
 
   beforeAll(async () => {

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { useFormatters } from '../../session/use-formatters';
 import { Button } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { PageHeader } from '../../ui/page-header';
+import { SubNavigation } from '../../ui/sub-navigation';
 import { AbcView } from './abc-view';
 import { useRefreshAnalytics } from './analytics.api';
 import { DecilesView } from './deciles-view';
@@ -39,17 +40,14 @@ export default function AnalyticsPage() {
         }
       />
       {refresh.isError && <ErrorBanner error={refresh.error} title={t('analytics.refreshFailed')} />}
-      <nav className="sub-nav" aria-label={t('analytics.sections')}>
-        <ul>
-          {SECTIONS.map((section) => (
-            <li key={section.key}>
-              <NavLink to={section.to === '' ? '/analytics' : `/analytics/${section.to}`} end className="sub-nav__link">
-                {t(`analytics.section.${section.key}`)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNavigation
+        label={t('analytics.sections')}
+        items={SECTIONS.map((section) => ({
+          to: section.to === '' ? '/analytics' : `/analytics/${section.to}`,
+          label: t(`analytics.section.${section.key}`),
+          end: true,
+        }))}
+      />
       <Routes>
         <Route index element={<RfMatrixView />} />
         <Route path="rfm" element={<RfmView />} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { PageHeader } from '../../ui/page-header';
+import { SubNavigation } from '../../ui/sub-navigation';
 import { ChannelSettingsPanel } from './channel-settings-panel';
 import { CONFIGURABLE_CHANNELS } from './channel-settings-form';
 import { DmBatchesPanel } from './dm-batches-panel';
@@ -12,22 +13,16 @@ export default function ChannelsPage() {
   return (
     <>
       <PageHeader title={t('channels.title')} description={t('channels.description')} />
-      <nav className="channel-tabs" aria-label={t('channels.sections')}>
-        <ul>
-          {CONFIGURABLE_CHANNELS.map((channel) => (
-            <li key={channel}>
-              <NavLink to={`/settings/channels/${channel}`} className="channel-tabs__link">
-                {t(`channels.name.${channel}`)}
-              </NavLink>
-            </li>
-          ))}
-          <li>
-            <NavLink to="/settings/channels/dm-batches" className="channel-tabs__link">
-              {t('channels.dm.title')}
-            </NavLink>
-          </li>
-        </ul>
-      </nav>
+      <SubNavigation
+        label={t('channels.sections')}
+        items={[
+          ...CONFIGURABLE_CHANNELS.map((channel) => ({
+            to: `/settings/channels/${channel}`,
+            label: t(`channels.name.${channel}`),
+          })),
+          { to: '/settings/channels/dm-batches', label: t('channels.dm.title') },
+        ]}
+      />
       <Routes>
         <Route index element={<Navigate to="email" replace />} />
         {CONFIGURABLE_CHANNELS.map((channel) => (
