@@ -285,6 +285,32 @@ describe('Scores over the API', () => {
     expect(crossSell.every((row) => row.value === 30 / 80)).toBe(true);
   });
 
+  it('recommends the correlated series a customer lacks in templates, with a fallback when none applies', async () => {
+    await api('/api/v1/templates/email/cross-sell', {
+      method: 'PUT',
+      json: {
+        content: {
+          channel: 'email',
+          subject: 'おすすめ: {{ recommendation.series }}',
+          html: '<p>{{ recommendation.series }}</p>',
+          fallbacks: { 'recommendation.series': '今月の人気シリーズ' },
+        },
+      },
+    });
+    const subjectFor = async (i: number) =>
+      (
+        await api<{ subject: string }>('/api/v1/templates/email/cross-sell/preview', {
+          method: 'POST',
+          json: { customerId: ids.get(i) },
+        })
+      ).subject;
+    // 1: うるおい only, and every エイジングケア buyer buys うるおい (lift 1.5); 3: bought both;
+    // 2: ホワイト only, a series without a correlated one.
+    expect(await subjectFor(1)).toBe('おすすめ: エイジングケアライン');
+    expect(await subjectFor(3)).toBe('おすすめ: 今月の人気シリーズ');
+    expect(await subjectFor(2)).toBe('おすすめ: 今月の人気シリーズ');
+  });
+
   it('queues a fit on request and fits on the schedule, per channel sent on', async () => {
     const queued = await api<{ queued: boolean }>(
       '/api/v1/scores/fit/affinity',

@@ -3,6 +3,7 @@ import { TemplateContentSchema } from '@kizuna/channels';
 import { ConflictError, NotFoundError, type Clock } from '@kizuna/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK } from '../infrastructure/clock.provider';
+import { recommendedSeriesSql, type SeriesRecommendation } from './cross-sell-recommendation.sql';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { ResponseRepository } from './response.repository';
 import { TemplateService } from './template.service';
@@ -76,10 +77,15 @@ export class MessageActionsService {
     if (!customer) throw new NotFoundError('customer', customerId);
     const content = TemplateContentSchema.parse(template.content);
     const fullName = [customer.familyName, customer.givenName].filter(Boolean).join(' ') || null;
+    const { rows: recommendations } = await this.pool.query<SeriesRecommendation>(
+      recommendedSeriesSql('$1::int', '$2::int'),
+      [workspaceId, customerId],
+    );
     return renderAny(content, {
       customer: { id: customerId, ...customer, fullName },
       coupon: { code: content.couponPrefix ? `${content.couponPrefix}-PREVIEW` : null },
       message: { id: 'preview' },
+      ...(recommendations[0] ? { recommendation: recommendations[0] } : {}),
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { MessageChannel, SendOutcome, TemplateContent } from '@kizuna/channels';
+import type { SeriesRecommendation } from '../cross-sell-recommendation.sql';
 
 /** What a template can print about the customer and the message (Liquid variables). */
 export interface TemplateData {
@@ -16,6 +17,8 @@ export interface TemplateData {
   };
   coupon: { code: string | null };
   message: { id: string };
+  /** The correlated series this customer has not bought yet (cross-sell affinity); absent when none applies. */
+  recommendation?: SeriesRecommendation;
 }
 
 /** A postal address for direct mail (none of it is an identifier: kept exactly as stored). */

@@ -4,6 +4,7 @@ import { groupBy, type Clock } from '@kizuna/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CLOCK } from '../../infrastructure/clock.provider';
+import { recommendedSeriesSql } from '../cross-sell-recommendation.sql';
 import { PG_POOL } from '../../infrastructure/database/database.tokens';
 import {
   CHANNEL_DELIVERIES,
@@ -44,6 +45,9 @@ interface ClaimedMessage {
   addressLine2: string | null;
   attributes: Record<string, unknown>;
   status: string;
+  recommendedSeries: string | null;
+  recommendationConfidence: number | null;
+  recommendationLift: number | null;
 }
 
 /** The identity each channel sends to. */
@@ -153,6 +157,15 @@ export class SendMessagesUseCase {
         },
         coupon: { code: couponCode },
         message: { id: message.id },
+        ...(message.recommendedSeries === null
+          ? {}
+          : {
+              recommendation: {
+                series: message.recommendedSeries,
+                confidence: message.recommendationConfidence!,
+                lift: message.recommendationLift!,
+              },
+            }),
       },
       postalAddress,
       attempt: message.attempts + 1,
@@ -171,10 +184,12 @@ export class SendMessagesUseCase {
             AND i.kind::text = $3 ORDER BY i.id DESC LIMIT 1) AS recipient,
          c.family_name AS "familyName", c.given_name AS "givenName", c.family_name_kana AS "familyNameKana",
          c.given_name_kana AS "givenNameKana", c.postal_code AS "postalCode", c.prefecture, c.city,
-         c.address_line1 AS "addressLine1", c.address_line2 AS "addressLine2", c.attributes
+         c.address_line1 AS "addressLine1", c.address_line2 AS "addressLine2", c.attributes,
+         rec.series AS "recommendedSeries", rec.confidence AS "recommendationConfidence", rec.lift AS "recommendationLift"
        FROM message m
        JOIN customer c ON c.id = m.customer_id
        LEFT JOIN message_template t ON t.workspace_id = m.workspace_id AND t.key = m.template_id AND t.channel = m.channel
+       LEFT JOIN LATERAL (${recommendedSeriesSql('m.workspace_id', 'm.customer_id', "t.content::text LIKE '%recommendation%'")}) rec ON true
        WHERE m.id = ANY($1::bigint[]) AND m.channel = $2 AND m.status = 'sending'
        ORDER BY m.id`,
       [ids, channel, kind],
