@@ -164,7 +164,10 @@ export function createPgAdapter(url: string, options: PgAdapterOptions = {}): Sq
 
   const connectWith = async (config: pg.PoolConfig, release?: () => Promise<void>) => {
     const pool = new pg.Pool(config);
-    // As in createPgPool: a checked-out client whose connection dies must not throw an unhandled 'error'.
+    // As in createPgPool: a client whose connection dies (a PostgreSQL restart, a dropped test
+    // database) must not throw an unhandled 'error', checked out or idle in the pool; the pool
+    // discards it and the next query connects afresh.
+    pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
     const factory = new PrismaPg(pool, schema ? { schema } : undefined);
     const adapter = await factory.connect();
