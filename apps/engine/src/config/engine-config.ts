@@ -55,10 +55,12 @@ export const EngineConfigSchema = z.object({
   KIZUNA_PUBLIC_URL: z.url().optional(),
   /**
    * Requests per second accepted on the public doors before 429 (0: no limit): provider webhooks
-   * and tracking links per client address, the events API per workspace.
+   * and tracking links per client address, the events API per workspace. Webhooks and tracking
+   * default high: a provider or a mail client's image proxy (Gmail) sends from few addresses, a
+   * refused status callback is not always retried, and a refused click is a broken link.
    */
-  KIZUNA_RATE_LIMIT_WEBHOOKS: z.coerce.number().int().min(0).default(200),
-  KIZUNA_RATE_LIMIT_TRACKING: z.coerce.number().int().min(0).default(100),
+  KIZUNA_RATE_LIMIT_WEBHOOKS: z.coerce.number().int().min(0).default(1000),
+  KIZUNA_RATE_LIMIT_TRACKING: z.coerce.number().int().min(0).default(1000),
   KIZUNA_RATE_LIMIT_EVENTS: z.coerce.number().int().min(0).default(100),
   /**
    * Other origins whose pages may call the API from a browser, comma-separated. Unset: none (the
