@@ -3,6 +3,7 @@ import pg from 'pg';
 import { EnrolFromTriggersUseCase } from '../../apps/engine/src/journeys/use-cases/enrol-from-triggers.use-case';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
+import { twoEmailsJourney } from '../support/journey-fixtures';
 import { testRedisUrl, testServerUrl } from '../support/test-environment';
 
 const CUSTOMERS = 300;
@@ -100,23 +101,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   }
 }
 
-/** trigger -> email -> wait 1 minute -> email */
-const graph = {
-  version: 1,
-  nodes: [
-    { id: 'start', type: 'trigger.event', config: { eventName: 'restart_drill', filters: [] } },
-    { id: 'hello', type: 'send', config: { channel: 'email', templateId: 'hello' } },
-    { id: 'wait', type: 'wait', config: { mode: 'duration', duration: { amount: 1, unit: 'minutes' } } },
-    { id: 'follow-up', type: 'send', config: { channel: 'email', templateId: 'follow-up' } },
-    { id: 'done', type: 'exit', config: {} },
-  ],
-  edges: [
-    { id: 'a', source: 'start', target: 'hello' },
-    { id: 'b', source: 'hello', target: 'wait' },
-    { id: 'c', source: 'wait', target: 'follow-up' },
-    { id: 'd', source: 'follow-up', target: 'done' },
-  ],
-};
+const graph = twoEmailsJourney('restart_drill');
 
 /**
  * PostgreSQL and Redis restarting under a running journey, on the engine as it runs in production

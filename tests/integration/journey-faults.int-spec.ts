@@ -11,6 +11,7 @@ import { EnrollmentRepository } from '../../apps/engine/src/journeys/enrollment.
 import { JourneyTicker } from '../../apps/engine/src/journeys/journey-ticker';
 import { EnrolFromTriggersUseCase } from '../../apps/engine/src/journeys/use-cases/enrol-from-triggers.use-case';
 import { startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
+import { twoEmailsJourney } from '../support/journey-fixtures';
 import { testRedisUrl } from '../support/test-environment';
 
 const repositoryRoot = path.resolve(__dirname, '../..');
@@ -187,23 +188,7 @@ async function waitFor<T>(
 // The journey, its customers and what is asserted of them.
 // ---------------------------------------------------------------------------------------------
 
-/** trigger -> email -> wait 1 minute -> email -> exit */
-const twoEmailsGraph = {
-  version: 1,
-  nodes: [
-    { id: 'start', type: 'trigger.event', config: { eventName: 'fault_drill', filters: [] } },
-    { id: 'hello', type: 'send', config: { channel: 'email', templateId: 'hello' } },
-    { id: 'wait', type: 'wait', config: { mode: 'duration', duration: { amount: 1, unit: 'minutes' } } },
-    { id: 'follow-up', type: 'send', config: { channel: 'email', templateId: 'follow-up' } },
-    { id: 'done', type: 'exit', config: {} },
-  ],
-  edges: [
-    { id: 'a', source: 'start', target: 'hello' },
-    { id: 'b', source: 'hello', target: 'wait' },
-    { id: 'c', source: 'wait', target: 'follow-up' },
-    { id: 'd', source: 'follow-up', target: 'done' },
-  ],
-};
+const twoEmailsGraph = twoEmailsJourney('fault_drill');
 const TWO_EMAILS_PATH = [
   {
     path: 'start:next:hello hello:next:wait wait:next:follow-up follow-up:next:done done:exit:-',

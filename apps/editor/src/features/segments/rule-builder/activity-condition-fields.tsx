@@ -1,7 +1,8 @@
 import type { EventCondition, PurchaseCondition, PurchaseFilter, RuleIssue, TimeWindow } from '@kizuna/segments';
 import { useTranslation } from 'react-i18next';
-import { comparison, initialComparison } from './comparison';
+import { comparison } from './comparison';
 import { ComparisonFields } from './comparison-fields';
+import { MeasureFields } from './measure-fields';
 import { issueFor } from './rule-issues';
 import { useRuleBuilder } from './rule-builder-context';
 import { useRuleLabels } from './rule-labels';
@@ -95,20 +96,10 @@ export function PurchaseConditionFields({ condition, onChange, issues }: FieldsP
   const channel = condition.filter?.channel ?? '';
   return (
     <>
-      <SelectField<string>
-        label={t('segments.builder.measure')}
-        value={measure.name}
-        options={measures.map((candidate) => candidate.name)}
-        optionLabel={(name) => labels.text(measures.find((candidate) => candidate.name === name)?.labelKey ?? '', name)}
-        disabled={disabled}
-        onChange={(name) => {
-          const next = measures.find((candidate) => candidate.name === name);
-          if (next) onChange({ ...rest, measure: next.name, ...initialComparison(next, operator) });
-        }}
-      />
-      <ComparisonFields
-        field={measure}
-        value={{ operator, value }}
+      <MeasureFields
+        measures={measures}
+        measure={measure}
+        comparison={{ operator, value }}
         issues={issues}
         onChange={(next) => onChange({ ...rest, ...next })}
       />

@@ -3,6 +3,7 @@ import { PER_CATEGORY_METRIC_FIELDS } from '@kizuna/segments';
 import { useTranslation } from 'react-i18next';
 import { initialComparison } from './comparison';
 import { ComparisonFields } from './comparison-fields';
+import { MeasureFields } from './measure-fields';
 import { issueFor } from './rule-issues';
 import { useRuleBuilder } from './rule-builder-context';
 import { useRuleLabels } from './rule-labels';
@@ -90,20 +91,10 @@ export function PreferenceConditionFields({ condition, onChange, issues }: Field
         error={issueFor(issues, 'name')}
         disabled={disabled}
       />
-      <SelectField<string>
-        label={t('segments.builder.measure')}
-        value={measure.name}
-        options={measures.map((candidate) => candidate.name)}
-        optionLabel={(name) => labels.text(measures.find((candidate) => candidate.name === name)?.labelKey ?? '', name)}
-        disabled={disabled}
-        onChange={(name) => {
-          const next = measures.find((candidate) => candidate.name === name);
-          if (next) onChange({ ...rest, measure: next.name, ...initialComparison(next, operator) });
-        }}
-      />
-      <ComparisonFields
-        field={measure}
-        value={{ operator, value }}
+      <MeasureFields
+        measures={measures}
+        measure={measure}
+        comparison={{ operator, value }}
         issues={issues}
         onChange={(next) => onChange({ ...rest, ...next })}
       />
