@@ -191,6 +191,7 @@ describe('API authentication, validation and workspace isolation', () => {
         id: expect.any(Number),
         name: 'reporting',
         prefix: expect.stringMatching(/^[A-Za-z0-9]{12}$/),
+        role: 'admin',
         createdAt: expect.any(String),
         lastUsedAt: null,
         revokedAt: null,
@@ -208,7 +209,7 @@ describe('API authentication, validation and workspace isolation', () => {
       const text = await listed.text();
       const { items } = JSON.parse(text) as { items: Record<string, unknown>[] };
       const entry = items.find((item) => item.id === created.id);
-      expect(Object.keys(entry!).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt']);
+      expect(Object.keys(entry!).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'role']);
       expect(entry).toMatchObject({ name: 'reporting', prefix: created.prefix, revokedAt: null });
       expect(text).not.toContain(secret);
       expect(text).not.toContain(secretHash);

@@ -44,6 +44,9 @@ export async function startTestEngine(
     KIZUNA_RATE_LIMIT_EVENTS: '0',
     KIZUNA_RATE_LIMIT_TRACKING: '0',
     KIZUNA_RATE_LIMIT_WEBHOOKS: '0',
+    KIZUNA_RATE_LIMIT_SIGN_IN: '0',
+    // Tests make the accounts they need (createUser); the access suite starts one with this on.
+    KIZUNA_FIRST_ADMIN: 'off',
     // The browser tier's own editor build (browser-global-setup.ts); without it the engine would serve apps/editor/dist.
     ...(process.env.KIZUNA_EDITOR_DIR ? { KIZUNA_EDITOR_DIR: process.env.KIZUNA_EDITOR_DIR } : {}),
     ...env,

@@ -49,3 +49,10 @@ export class ConflictError extends DomainError {
     super('conflict', message, details);
   }
 }
+
+/** Authenticated, but this role (or this workspace) may not do it. */
+export class ForbiddenError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('forbidden', message, details);
+  }
+}

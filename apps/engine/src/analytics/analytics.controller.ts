@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import type { AuthenticatedWorkspace } from '../auth/authenticated-workspace';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { AnalyticsSettingsService } from './analytics-settings.service';
 import { AnalyticsSnapshotRepository, type AnalysisKind } from './analytics-snapshot.repository';
@@ -16,6 +16,7 @@ import {
   type TargetSelectionRequest,
 } from './use-cases/select-targets.use-case';
 import { StabilityReportUseCase } from './use-cases/stability-report.use-case';
+import { Requires } from '../auth/requires.decorator';
 
 const RefreshBody = z
   .object({ referenceDate: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe('default: now') })
@@ -46,6 +47,7 @@ export class AnalyticsController {
   ) {}
 
   /** Recomputes every analysis and the per-customer figures (RFM, RF cell, decile, stable segment...). */
+  @Requires('analytics.run')
   @Post('refresh')
   @HttpCode(200)
   refresh(
@@ -59,6 +61,7 @@ export class AnalyticsController {
   }
 
   /** Stable segments and RFM ranks: the share unchanged after 1, 3 and 6 months, measured on history. */
+  @Requires('analytics.run')
   @Post('stability')
   @HttpCode(200)
   stability(
@@ -71,6 +74,7 @@ export class AnalyticsController {
     );
   }
 
+  @Requires('analytics.run')
   @Post('target-selection')
   @HttpCode(200)
   targets(
@@ -80,18 +84,21 @@ export class AnalyticsController {
     return this.selectTargets.execute(auth.workspaceId, body);
   }
 
+  @Requires('settings.read')
   @Get('settings')
   getSettings(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
     return this.settings.get(auth.workspaceId);
   }
 
   /** Any subset of the settings; the rest is kept. */
+  @Requires('settings.manage')
   @Put('settings')
   putSettings(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Body() body: unknown) {
     return this.settings.update(auth.workspaceId, body);
   }
 
   /** The RF matrix as CSV (UTF-8 with BOM, for Excel). */
+  @Requires('analytics.read')
   @Get('rf-matrix.csv')
   async rfMatrixExport(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Res() response: Response): Promise<void> {
     const snapshot = await this.snapshots.find<RfMatrixResult>(auth.workspaceId, 'rf_matrix');
@@ -105,6 +112,7 @@ export class AnalyticsController {
   }
 
   /** The latest result of an analysis: rfm, rf-matrix, deciles, abc, stable-segments, rank-down, stability. */
+  @Requires('analytics.read')
   @Get(':analysis')
   async analysis(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('analysis') analysis: string) {
     const kind = ANALYSES[analysis];

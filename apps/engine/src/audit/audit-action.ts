@@ -13,6 +13,11 @@ export const AUDIT_ACTIONS = [
   'template.remove',
   'customer.export',
   'customer.erase',
+  'user.sign_in',
+  'user.password_change',
+  'user.add',
+  'user.update',
+  'user.remove',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,7 +3,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/current-workspace.decorator';
 
-/** Who acted: an API key today, a signed-in user later; `system` for the CLI and background jobs. */
+/** Who acted: an API key, a signed-in user, or `system` for the CLI and background jobs. */
 export interface AuditActor {
   type: 'api_key' | 'user' | 'system';
   id: string | null;
@@ -26,14 +26,14 @@ export function runAs<T>(actor: AuditActor, work: () => T): T {
   return actors.run(actor, work);
 }
 
-/** Interceptors run after guards, so the API key that authenticated the request is known here. */
+/** Interceptors run after guards, so the key or user that authenticated the request is known here. */
 @Injectable()
 export class AuditActorInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const auth = context.switchToHttp().getRequest<AuthenticatedRequest>().auth;
     if (!auth) return next.handle();
-    const actor: AuditActor = { type: 'api_key', id: String(auth.apiKeyId) };
+    const actor: AuditActor = { type: auth.caller.type, id: String(auth.caller.id) };
     // Subscribing inside the context: the handler runs (and its promises continue) as this actor.
     return new Observable((subscriber) => actors.run(actor, () => next.handle().subscribe(subscriber)));
   }

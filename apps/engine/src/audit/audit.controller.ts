@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import type { AuthenticatedWorkspace } from '../auth/authenticated-workspace';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { AUDIT_ACTIONS } from './audit-action';
 import { AuditLog } from './audit-log.service';
+import { Requires } from '../auth/requires.decorator';
 
 const AuditQuerySchema = z
   .object({
@@ -27,6 +28,7 @@ export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 
   /** The workspace's audit entries, newest first, a page at a time (`nextCursor`). */
+  @Requires('audit.read')
   @Get()
   list(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,

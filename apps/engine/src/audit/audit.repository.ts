@@ -47,12 +47,13 @@ interface AuditRow {
 export class AuditRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  /** The key's name is copied when it acts: a key renamed or revoked later still reads as it was. */
+  /** The key's name or the user's email is copied when it acts: either may change or go later. */
   async insert(workspaceId: number, entry: NewAuditEntry, db: Queryable = this.pool): Promise<void> {
     await db.query(
       `INSERT INTO audit_entry (workspace_id, actor_type, actor_id, actor_name, action, target_type, target_id, details)
        VALUES ($1, $2, $3,
-               CASE WHEN $2 = 'api_key' THEN (SELECT name FROM api_key WHERE workspace_id = $1 AND id::text = $3) END,
+               CASE $2 WHEN 'api_key' THEN (SELECT name FROM api_key WHERE workspace_id = $1 AND id::text = $3)
+                       WHEN 'user' THEN (SELECT email FROM app_user WHERE id::text = $3) END,
                $4, $5, $6, $7)`,
       [
         workspaceId,

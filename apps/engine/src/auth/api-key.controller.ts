@@ -1,13 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { WORKSPACE_ROLES } from '@kizuna/shared';
 import { z } from 'zod';
-import { ApiKeyService, type AuthenticatedWorkspace } from './api-key.service';
+import { ApiKeyService } from './api-key.service';
+import type { AuthenticatedWorkspace } from './authenticated-workspace';
 import { CurrentWorkspace } from './current-workspace.decorator';
+import { Requires } from './requires.decorator';
 
-const CreateApiKeyBody = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+const CreateApiKeyBody = z
+  .object({ name: z.string().trim().min(1).max(100), role: z.enum(WORKSPACE_ROLES).default('admin') })
+  .strict();
 
 @ApiTags('API keys')
 @ApiBearerAuth()
+@Requires('access.manage')
 @Controller('v1/api-keys')
 export class ApiKeyController {
   constructor(private readonly apiKeys: ApiKeyService) {}
@@ -23,7 +29,7 @@ export class ApiKeyController {
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
     @Body({ schema: CreateApiKeyBody }) body: z.infer<typeof CreateApiKeyBody>,
   ) {
-    return this.apiKeys.create(auth.workspaceId, body.name);
+    return this.apiKeys.create(auth.workspaceId, body.name, body.role);
   }
 
   @Delete(':id')

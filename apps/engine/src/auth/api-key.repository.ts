@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@kizuna/db';
+import type { WorkspaceRole } from '@kizuna/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../infrastructure/database/database.tokens';
 
@@ -8,6 +9,7 @@ export interface StoredApiKey {
   name: string;
   prefix: string;
   secretHash: string;
+  role: WorkspaceRole;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -21,7 +23,7 @@ export class ApiKeyRepository {
     return this.prisma.apiKey.findUnique({ where: { prefix } });
   }
 
-  create(key: { workspaceId: number; name: string; prefix: string; secretHash: string }): Promise<StoredApiKey> {
+  create(key: { workspaceId: number; name: string; prefix: string; secretHash: string; role: WorkspaceRole }): Promise<StoredApiKey> {
     return this.prisma.apiKey.create({ data: key });
   }
 

@@ -1,21 +1,16 @@
-import { DomainError, NotFoundError, ValidationFailedError } from '@kizuna/shared';
+import { DomainError, NotFoundError, ValidationFailedError, type WorkspaceRole } from '@kizuna/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key-format';
 import { ApiKeyRepository, type StoredApiKey } from './api-key.repository';
-
-export interface AuthenticatedWorkspace {
-  workspaceId: number;
-  slug: string;
-  timezone: string;
-  apiKeyId: number;
-}
+import type { AuthenticatedWorkspace } from './authenticated-workspace';
 
 export interface ApiKeySummary {
   id: number;
   name: string;
   prefix: string;
+  role: WorkspaceRole;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -32,8 +27,8 @@ const CACHE_MS = 10_000;
 const TOUCH_EVERY_MS = 60_000;
 
 function summarise(key: StoredApiKey): ApiKeySummary {
-  const { id, name, prefix, createdAt, lastUsedAt, revokedAt } = key;
-  return { id, name, prefix, createdAt, lastUsedAt, revokedAt };
+  const { id, name, prefix, role, createdAt, lastUsedAt, revokedAt } = key;
+  return { id, name, prefix, role, createdAt, lastUsedAt, revokedAt };
 }
 
 @Injectable()
@@ -48,8 +43,11 @@ export class ApiKeyService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Creates a key; the full key is returned this once and never stored. */
-  async create(workspaceId: number, name: string): Promise<ApiKeySummary & { key: string }> {
+  /**
+   * Creates a key; the full key is returned this once and never stored. Keys are admin unless a
+   * narrower role is asked for (an integration that only sends events needs marketer at most).
+   */
+  async create(workspaceId: number, name: string, role: WorkspaceRole = 'admin'): Promise<ApiKeySummary & { key: string }> {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 100)
       throw new ValidationFailedError('Invalid API key', [{ field: 'name', message: 'must be 1-100 characters' }]);
@@ -59,12 +57,13 @@ export class ApiKeyService {
       name: trimmed,
       prefix: generated.prefix,
       secretHash: generated.secretHash,
+      role,
     });
     await this.audit.record(
       workspaceId,
       'api_key.create',
       { type: 'api_key', id: stored.id },
-      { name: stored.name, prefix: stored.prefix },
+      { name: stored.name, prefix: stored.prefix, role },
     );
     return { ...summarise(stored), key: generated.key };
   }
@@ -101,7 +100,9 @@ export class ApiKeyService {
       workspaceId: workspace.id,
       slug: workspace.slug,
       timezone: workspace.timezone,
-      apiKeyId: stored.id,
+      role: stored.role,
+      personalData: false,
+      caller: { type: 'api_key', id: stored.id, name: stored.name },
     };
     this.verified.set(parsed.prefix, { auth, secretHash: stored.secretHash, until: Date.now() + CACHE_MS });
     this.touch(stored.id);

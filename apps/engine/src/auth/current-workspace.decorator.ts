@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AuthenticatedWorkspace } from './api-key.service';
+import type { AuthenticatedWorkspace } from './authenticated-workspace';
 
 export interface AuthenticatedRequest extends Request {
   auth?: AuthenticatedWorkspace;

@@ -7,6 +7,7 @@ import { AppModule } from '../app.module';
 import { loadEngineConfig, describeConfig, type EngineConfig } from '../config/engine-config';
 import { SeedDemoUseCase } from '../demo/seed-demo.use-case';
 import { createRootLogger } from '../infrastructure/logging/create-logger';
+import { OperatorAccounts, type FirstAdmin } from '../users/operator-accounts.service';
 import { connectDatabase } from './database-connection';
 import { configureHttp } from './configure-http';
 
@@ -42,6 +43,7 @@ export async function startEngine(
     await app.init();
 
     const seeded = await app.get(SeedDemoUseCase).seedOnFirstStart();
+    const firstAdmin = config.KIZUNA_ROLE === 'worker' ? undefined : await app.get(OperatorAccounts).ensureFirstAdmin();
     await app.listen(config.PORT, config.HOST);
     const port = (app.getHttpServer().address() as { port: number }).port;
     const url = `http://localhost:${port}`;
@@ -50,6 +52,7 @@ export async function startEngine(
       `Kizuna is running at ${url}`,
     );
     if (seeded) announceDemo(url, seeded);
+    if (firstAdmin) announceFirstAdmin(url, firstAdmin);
     const running = app;
     return {
       app: running,
@@ -74,11 +77,27 @@ function announceDemo(url: string, seeded: { workspaceSlug: string; apiKey: stri
     [
       '',
       `  Demo workspace "${seeded.workspaceSlug}" is ready (${seeded.customers.toLocaleString('en-US')} customers).`,
-      `  API key (shown once; paste it into the editor at ${url}):`,
+      `  API key for scripts and integrations (shown once):`,
       '',
       `    ${seeded.apiKey}`,
       '',
       `  API docs: ${url}/api/docs`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+function announceFirstAdmin(url: string, admin: FirstAdmin): void {
+  // Printed, not logged, for the same reason as the demo key.
+  process.stdout.write(
+    [
+      '',
+      `  Sign in to the editor at ${url} as the first admin (of ${admin.workspaces.join(', ')}):`,
+      '',
+      `    email:    ${admin.email}`,
+      `    password: ${admin.password ?? '(KIZUNA_ADMIN_PASSWORD)'}`,
+      '',
+      admin.password ? '  The password is shown this once; change it after signing in.' : '',
       '',
     ].join('\n') + '\n',
   );

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import type { AuthenticatedWorkspace } from '../auth/authenticated-workspace';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { TestMessageBodySchema, type TestMessageBody } from './test-message.schema';
 import { SendTestMessageUseCase } from './use-cases/send-test-message.use-case';
+import { Requires } from '../auth/requires.decorator';
 
 @ApiTags('Channels')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class ChannelTestMessageController {
    * 200 when the provider accepted it, 409 when the channel is not configured, 422 with the
    * provider's reason when it refused.
    */
+  @Requires('messages.send')
   @Post(':channel/test-message')
   @HttpCode(200)
   send(

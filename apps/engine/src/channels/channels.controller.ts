@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import type { AuthenticatedWorkspace } from '../auth/authenticated-workspace';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { ChannelSettingsService } from './channel-settings.service';
 import { MessageActionsService } from './message-actions.service';
 import { TemplateService } from './template.service';
+import { Requires } from '../auth/requires.decorator';
 
 const TemplateBodySchema = z.object({ name: z.string().min(1).max(200).optional(), content: z.unknown() }).strict();
 const PreviewBodySchema = z.object({ customerId: z.number().int().positive() }).strict();
@@ -21,12 +22,14 @@ export class ChannelsController {
   ) {}
 
   /** Which channels have a provider configured (public parts only: secrets never leave the engine). */
+  @Requires('settings.read')
   @Get('channels')
   listSettings(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
     return this.settings.list(auth.workspaceId);
   }
 
   /** `{ public: {...}, secret: {...} }` for email (SMTP URL), line (token, secret) or sms (Twilio). */
+  @Requires('settings.manage')
   @Put('channels/:channel')
   putSettings(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -37,6 +40,7 @@ export class ChannelsController {
   }
 
   /** Back to the sandbox transport for this channel. */
+  @Requires('settings.manage')
   @Delete('channels/:channel')
   @HttpCode(204)
   async deleteSettings(
@@ -46,11 +50,13 @@ export class ChannelsController {
     await this.settings.remove(auth.workspaceId, channel);
   }
 
+  @Requires('journeys.read')
   @Get('templates')
   listTemplates(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
     return this.templates.list(auth.workspaceId);
   }
 
+  @Requires('journeys.read')
   @Get('templates/:channel/:key')
   getTemplate(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -61,6 +67,7 @@ export class ChannelsController {
   }
 
   /** Creates or replaces a channel's template of this key (Liquid; checked for syntax when saved). */
+  @Requires('templates.write')
   @Put('templates/:channel/:key')
   putTemplate(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -71,6 +78,7 @@ export class ChannelsController {
     return this.templates.put(auth.workspaceId, channel, key, body);
   }
 
+  @Requires('templates.write')
   @Delete('templates/:channel/:key')
   @HttpCode(204)
   async deleteTemplate(
@@ -82,6 +90,7 @@ export class ChannelsController {
   }
 
   /** The template rendered for one customer, as it would be sent (nothing is sent). */
+  @Requires('templates.write')
   @Post('templates/:channel/:key/preview')
   @HttpCode(200)
   previewTemplate(
@@ -94,18 +103,21 @@ export class ChannelsController {
   }
 
   /** A message with its responses (delivery, opens, clicks, replies...). */
+  @Requires('personal_data.read')
   @Get('messages/:id')
   getMessage(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id') id: string) {
     return this.messages.get(auth.workspaceId, id);
   }
 
   /** Dead letters: messages that failed after every retry, with the reason. */
+  @Requires('personal_data.read')
   @Get('messages')
   listFailed(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
     return this.messages.failed(auth.workspaceId);
   }
 
   /** Queues a failed message again (after the cause is fixed). */
+  @Requires('messages.send')
   @Post('messages/:id/retry')
   @HttpCode(200)
   retry(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id') id: string) {

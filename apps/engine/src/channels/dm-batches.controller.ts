@@ -3,10 +3,11 @@ import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import type { AuthenticatedWorkspace } from '../auth/authenticated-workspace';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { sendCsvDownload } from './csv-download';
 import { DmBatchesService } from './dm-batches.service';
+import { Requires } from '../auth/requires.decorator';
 
 const ListQuerySchema = z
   .object({
@@ -25,6 +26,7 @@ export class DmBatchesController {
   constructor(private readonly batches: DmBatchesService) {}
 
   /** Batches by send date, newest first: one per journey step and local day, open until exported. */
+  @Requires('journeys.read')
   @Get()
   async list(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -38,6 +40,7 @@ export class DmBatchesController {
    * closes the batch; exporting it again gives the same bytes. 422 names any character Shift_JIS
    * cannot write.
    */
+  @Requires('messages.send')
   @Post(':id/export')
   @HttpCode(200)
   async export(
@@ -51,6 +54,7 @@ export class DmBatchesController {
   }
 
   /** Batch, journey step, send date, rows, pieces per creative and the SHA-256 of the file in that encoding. */
+  @Requires('journeys.read')
   @Get(':id/manifest')
   manifest(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,

@@ -49,6 +49,13 @@ export const EngineConfigSchema = z.object({
       'must be 32 bytes in base64 (openssl rand -base64 32)',
     )
     .optional(),
+  /** auto: on a database without any account, create an admin and print its password once. */
+  KIZUNA_FIRST_ADMIN: z.enum(['auto', 'off']).default('auto'),
+  KIZUNA_ADMIN_EMAIL: z.string().default('admin@kizuna.local'),
+  /** The first admin's password; unset: a random one, printed once at the first start. */
+  KIZUNA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  /** Editor sign-in attempts per client address per minute before 429 (0: no limit). */
+  KIZUNA_RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(0).default(10),
   /** Set: /api/metrics answers only `Authorization: Bearer <token>`; unset: it is public (docs/operations.md). */
   KIZUNA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (openssl rand -hex 24)').optional(),
   /** The address customers reach the engine at: tracking links, unsubscribe pages, webhook signatures. */
@@ -89,7 +96,13 @@ export type EngineConfig = z.infer<typeof EngineConfigSchema> & {
   uploadDir: string;
 };
 
-export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'KIZUNA_SECRET_KEY', 'KIZUNA_METRICS_TOKEN'] as const;
+export const SENSITIVE_SETTINGS = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'KIZUNA_SECRET_KEY',
+  'KIZUNA_METRICS_TOKEN',
+  'KIZUNA_ADMIN_PASSWORD',
+] as const;
 
 export class ConfigError extends Error {
   constructor(issues: z.core.$ZodIssue[]) {

@@ -17,11 +17,12 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { rm } from 'node:fs/promises';
-import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import type { AuthenticatedWorkspace } from '../auth/authenticated-workspace';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { toCsvLine } from './csv-line';
 import { ImportUploadFieldsSchema } from './import-upload.schema';
 import { ImportService } from './import.service';
+import { Requires } from '../auth/requires.decorator';
 
 @ApiTags('Imports')
 @ApiBearerAuth()
@@ -30,6 +31,7 @@ export class ImportController {
   constructor(private readonly imports: ImportService) {}
 
   /** Upload a CSV file; 202 with the import job, whose progress `GET /imports/:id` reports. */
+  @Requires('data.import')
   @Post()
   @HttpCode(202)
   @UseInterceptors(FileInterceptor('file'))
@@ -74,6 +76,7 @@ export class ImportController {
     );
   }
 
+  @Requires('imports.read')
   @Get()
   async list(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -82,12 +85,14 @@ export class ImportController {
     return { items: await this.imports.list(auth.workspaceId, Math.min(Math.max(limit, 1), 500)) };
   }
 
+  @Requires('imports.read')
   @Get(':id')
   get(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
     return this.imports.get(auth.workspaceId, id);
   }
 
   /** The rejected rows as CSV (UTF-8 with a BOM, so Excel opens Japanese text correctly). */
+  @Requires('personal_data.read')
   @Get(':id/rejections')
   async rejections(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,

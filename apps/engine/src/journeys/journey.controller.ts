@@ -2,7 +2,7 @@ import { DeliverySettingsSchema } from '@kizuna/journey';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import type { AuthenticatedWorkspace } from '../auth/authenticated-workspace';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { MessageRepository } from '../messages/message.repository';
 import { WorkspaceSettingsStore } from '../workspaces/workspace-settings.store';
@@ -27,6 +27,7 @@ import {
   SimulationRequestSchema,
   type SimulationRequest,
 } from './use-cases/simulate-journey.use-case';
+import { Requires } from '../auth/requires.decorator';
 
 @ApiTags('Journeys')
 @ApiBearerAuth()
@@ -44,30 +45,35 @@ export class JourneyController {
     private readonly settings: WorkspaceSettingsStore,
   ) {}
 
+  @Requires('journeys.read')
   @Get()
   list(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
     return this.journeys.list(auth.workspaceId);
   }
 
   /** The templates of scenarios/ (trial follow-up, cross-sell, churn prevention...). */
+  @Requires('journeys.read')
   @Get('templates')
   listTemplates() {
     return this.templates.list();
   }
 
   /** Quiet hours, frequency caps and per-channel rate limits, applied before any message is created. */
+  @Requires('settings.read')
   @Get('delivery-settings')
   deliverySettings(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
     return this.settings.get(auth.workspaceId, 'delivery', DeliverySettingsSchema);
   }
 
   /** Any subset of the delivery settings; the rest is kept. */
+  @Requires('settings.manage')
   @Put('delivery-settings')
   putDeliverySettings(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Body() body: unknown) {
     return this.settings.update(auth.workspaceId, 'delivery', DeliverySettingsSchema, body);
   }
 
   /** Checks a graph without saving it (the editor's live validation uses the same library). */
+  @Requires('journeys.read')
   @Post('validate')
   @HttpCode(200)
   async validateGraph(
@@ -79,6 +85,7 @@ export class JourneyController {
   }
 
   /** Dry run of a graph that is not saved. */
+  @Requires('journeys.read')
   @Post('simulate')
   @HttpCode(200)
   simulateGraph(
@@ -88,6 +95,7 @@ export class JourneyController {
     return this.simulateJourney.execute(auth.workspaceId, null, body);
   }
 
+  @Requires('journeys.write')
   @Post()
   async create(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -99,12 +107,14 @@ export class JourneyController {
     return this.journeys.create(auth.workspaceId, { name: body.name, description: body.description, graph });
   }
 
+  @Requires('journeys.read')
   @Get(':id')
   get(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
     return this.journeys.get(auth.workspaceId, id);
   }
 
   /** Saves the draft (and/or renames); the published version runs on unchanged. */
+  @Requires('journeys.write')
   @Put(':id')
   update(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -114,24 +124,28 @@ export class JourneyController {
     return this.journeys.update(auth.workspaceId, id, body);
   }
 
+  @Requires('journeys.write')
   @Post(':id/publish')
   @HttpCode(200)
   publish(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
     return this.publishJourney.execute(auth.workspaceId, id);
   }
 
+  @Requires('journeys.write')
   @Post(':id/pause')
   @HttpCode(200)
   pause(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
     return this.journeys.pause(auth.workspaceId, id);
   }
 
+  @Requires('journeys.write')
   @Post(':id/resume')
   @HttpCode(200)
   resume(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
     return this.journeys.resume(auth.workspaceId, id);
   }
 
+  @Requires('journeys.write')
   @Post(':id/archive')
   @HttpCode(200)
   archive(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
@@ -139,6 +153,7 @@ export class JourneyController {
   }
 
   /** Moves running enrolments of older versions onto the current one (node ids, or `nodeMap`). */
+  @Requires('journeys.write')
   @Post(':id/migrate')
   @HttpCode(200)
   migrate(
@@ -150,6 +165,7 @@ export class JourneyController {
   }
 
   /** Dry run: each customer's path, wake times and would-be messages under a simulated clock; nothing is stored. */
+  @Requires('journeys.read')
   @Post(':id/simulate')
   @HttpCode(200)
   simulate(
@@ -160,17 +176,20 @@ export class JourneyController {
     return this.simulateJourney.execute(auth.workspaceId, id, body);
   }
 
+  @Requires('journeys.read')
   @Get(':id/versions')
   versions(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
     return this.repository.versions(auth.workspaceId, id);
   }
 
   /** Per node: enrolments waiting there, entered, and messages by status. */
+  @Requires('journeys.read')
   @Get(':id/stats')
   statistics(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
     return this.stats.forJourney(auth.workspaceId, id);
   }
 
+  @Requires('personal_data.read')
   @Get(':id/enrollments')
   listEnrollments(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -180,6 +199,7 @@ export class JourneyController {
     return this.stats.enrollments(auth.workspaceId, id, query);
   }
 
+  @Requires('personal_data.read')
   @Get(':id/messages')
   listMessages(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
     return this.messages.listForJourney(auth.workspaceId, id);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseIntPipe, Put, Query, Res } 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import type { AuthenticatedWorkspace } from '../auth/authenticated-workspace';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { WorkspaceSettingsStore } from '../workspaces/workspace-settings.store';
 import { BuildKpiTreeUseCase, KpiTreeQuerySchema, type KpiTreeQuery } from './build-kpi-tree.use-case';
@@ -12,6 +12,7 @@ import { liftReportHtml } from './lift-report-html';
 import type { LiftReport } from './lift-report.result';
 import { PeriodQuerySchema } from './report-period';
 import { ReportSettingsSchema } from './report-settings.schema';
+import { Requires } from '../auth/requires.decorator';
 
 const LiftReportQuerySchema = PeriodQuerySchema.extend({
   format: z.enum(['json', 'csv', 'html']).optional().describe('default: by Accept (text/csv, text/html), else JSON'),
@@ -46,23 +47,27 @@ export class ReportsController {
   ) {}
 
   /** Unit costs per channel (yen per message), confidence, the always-valid test's mixture. */
+  @Requires('settings.read')
   @Get('settings')
   getSettings(@CurrentWorkspace() auth: AuthenticatedWorkspace) {
     return this.settings.get(auth.workspaceId, 'reports', ReportSettingsSchema);
   }
 
   /** Any subset of the report settings; the rest is kept. */
+  @Requires('settings.manage')
   @Put('settings')
   putSettings(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Body() body: unknown) {
     return this.settings.update(auth.workspaceId, 'reports', ReportSettingsSchema, body);
   }
 
   /** Sales = active customers × frequency × order value, this period against the comparison period. */
+  @Requires('analytics.read')
   @Get('kpi-tree')
   kpi(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Query({ schema: KpiTreeQuerySchema }) query: KpiTreeQuery) {
     return this.kpiTree.execute(auth.workspaceId, query);
   }
 
+  @Requires('analytics.read')
   @Get('journeys/:id.csv')
   async csv(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -73,6 +78,7 @@ export class ReportsController {
     send(response, await this.liftReport.execute(auth.workspaceId, id, { from: query.from, to: query.to }), 'csv');
   }
 
+  @Requires('analytics.read')
   @Get('journeys/:id.html')
   async html(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -84,6 +90,7 @@ export class ReportsController {
   }
 
   /** Per version and step of a journey: funnel, responses, cost, lift against the holdout, arms, ROI. */
+  @Requires('analytics.read')
   @Get('journeys/:id')
   async journey(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,

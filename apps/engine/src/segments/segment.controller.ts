@@ -1,8 +1,9 @@
+import { isAllowed } from '@kizuna/shared';
 import { SEGMENT_CATALOGUE } from '@kizuna/segments';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { AuthenticatedWorkspace } from '../auth/api-key.service';
+import type { AuthenticatedWorkspace } from '../auth/authenticated-workspace';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import {
   CreateSegmentBodySchema,
@@ -20,6 +21,7 @@ import { SegmentService } from './segment.service';
 import { PreviewSegmentUseCase } from './use-cases/preview-segment.use-case';
 import { RefreshSegmentUseCase } from './use-cases/refresh-segment.use-case';
 import { SegmentFromAnalysisUseCase } from './use-cases/segment-from-analysis.use-case';
+import { Requires } from '../auth/requires.decorator';
 
 const ListQuerySchema = z.object({ archived: z.enum(['true', 'false']).default('false') });
 
@@ -36,12 +38,14 @@ export class SegmentController {
   ) {}
 
   /** Every condition type, field, operator and choice of the rule language (the rule builder renders from it). */
+  @Requires('segments.read')
   @Get('catalogue')
   catalogue() {
     return SEGMENT_CATALOGUE;
   }
 
   /** Count and a sample of the customers a rule selects now, without saving it. */
+  @Requires('segments.read')
   @Post('preview')
   @HttpCode(200)
   previewRule(
@@ -50,12 +54,14 @@ export class SegmentController {
   ) {
     return this.preview.execute(auth.workspaceId, {
       definition: body.definition,
-      sampleSize: body.sampleSize,
+      // The sample names customers: without personal data, the count alone.
+      sampleSize: isAllowed(auth, 'personal_data.read') ? body.sampleSize : 0,
       ...(body.referenceTime ? { referenceTime: new Date(body.referenceTime) } : {}),
     });
   }
 
   /** Saves an RF cell or stage, an RFM rank, a decile, a stable segment or the rank-down customers as a segment. */
+  @Requires('segments.write')
   @Post('from-analysis')
   createFromAnalysis(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -64,6 +70,7 @@ export class SegmentController {
     return this.fromAnalysis.execute(auth.workspaceId, body);
   }
 
+  @Requires('segments.read')
   @Get()
   async list(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -73,6 +80,7 @@ export class SegmentController {
   }
 
   /** Creates a segment (its first refresh is queued at once). */
+  @Requires('segments.write')
   @Post()
   create(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -81,11 +89,13 @@ export class SegmentController {
     return this.segments.create(auth.workspaceId, body);
   }
 
+  @Requires('segments.read')
   @Get(':id')
   get(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
     return this.segments.get(auth.workspaceId, id);
   }
 
+  @Requires('segments.write')
   @Patch(':id')
   update(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -96,6 +106,7 @@ export class SegmentController {
   }
 
   /** Archives the segment: it stops refreshing; its history is kept. */
+  @Requires('segments.write')
   @Delete(':id')
   @HttpCode(204)
   async archive(
@@ -106,6 +117,7 @@ export class SegmentController {
   }
 
   /** Refreshes now and reports who entered and exited. */
+  @Requires('segments.write')
   @Post(':id/refresh')
   @HttpCode(200)
   refresh(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
@@ -113,6 +125,7 @@ export class SegmentController {
   }
 
   /** Current members, by customer id; `after` is the last id of the previous page. */
+  @Requires('personal_data.read')
   @Get(':id/members')
   async currentMembers(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
@@ -125,6 +138,7 @@ export class SegmentController {
   }
 
   /** Entries and exits in order; `after` is the last change id seen. */
+  @Requires('personal_data.read')
   @Get(':id/changes')
   async changes(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,

@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { WORKSPACE_ROLES, type WorkspaceRole } from '@kizuna/shared';
+import { Option, type Command } from 'commander';
 import { ApiKeyService } from '../../auth/api-key.service';
 import { printJson, printLines } from '../cli-output';
 import { resolveWorkspace } from '../resolve-workspace';
@@ -10,15 +11,16 @@ export function registerApiKeyCommands(program: Command): void {
     .command('create')
     .option('-w, --workspace <slug>', 'workspace')
     .option('-n, --name <name>', 'what the key is for', 'cli')
+    .addOption(new Option('-r, --role <role>', 'what the key may do').choices(WORKSPACE_ROLES).default('admin'))
     .option('--json', 'print as JSON')
-    .action(async (options: { workspace?: string; name: string; json?: boolean }) => {
+    .action(async (options: { workspace?: string; name: string; role: WorkspaceRole; json?: boolean }) => {
       await withContext(async (context) => {
         const workspace = await resolveWorkspace(context, options.workspace);
-        const created = await context.get(ApiKeyService).create(workspace.id, options.name);
+        const created = await context.get(ApiKeyService).create(workspace.id, options.name, options.role);
         if (options.json) printJson(created);
         else
           printLines(
-            `API key "${created.name}" for workspace ${workspace.slug} (shown once):`,
+            `API key "${created.name}" (${created.role}) for workspace ${workspace.slug} (shown once):`,
             '',
             `  ${created.key}`,
             '',
@@ -38,7 +40,7 @@ export function registerApiKeyCommands(program: Command): void {
           printLines(
             ...list.map(
               (k) =>
-                `${k.id}\tkz_${k.prefix}_…\t${k.name}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active'}\tlast used ${k.lastUsedAt?.toISOString() ?? 'never'}`,
+                `${k.id}\tkz_${k.prefix}_…\t${k.name}\t${k.role}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active'}\tlast used ${k.lastUsedAt?.toISOString() ?? 'never'}`,
             ),
           );
         }

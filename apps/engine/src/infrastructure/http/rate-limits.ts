@@ -4,15 +4,18 @@ import type { EngineConfig } from '../../config/engine-config';
 import type { AuthenticatedRequest } from '../../auth/current-workspace.decorator';
 
 /**
- * The public doors of the engine and how each is counted. Webhooks and tracking links are reached
- * without an API key, so they are counted per client address; the events API per workspace key,
- * so one busy integration cannot starve another behind the same proxy.
+ * The public doors of the engine and how each is counted. Webhooks, tracking links and sign-in are
+ * reached without an API key, so they are counted per client address; the events API per
+ * workspace key, so one busy integration cannot starve another behind the same proxy.
  */
-export type PublicTraffic = 'webhooks' | 'tracking' | 'events';
+export type PublicTraffic = 'webhooks' | 'tracking' | 'events' | 'sign-in';
 
-const TRAFFIC: readonly PublicTraffic[] = ['webhooks', 'tracking', 'events'];
+const TRAFFIC: readonly PublicTraffic[] = ['webhooks', 'tracking', 'events', 'sign-in'];
 
-/** Requests per second allowed for each kind of traffic; 0 turns that limit off. */
+/** Sign-in is counted per minute: password guessing is slow and patient, other traffic comes in bursts. */
+const WINDOW_MS: Record<PublicTraffic, number> = { webhooks: 1_000, tracking: 1_000, events: 1_000, 'sign-in': 60_000 };
+
+/** Requests allowed per window for each kind of traffic; 0 turns that limit off. */
 export type RateLimits = Record<PublicTraffic, number>;
 
 export function rateLimitsFrom(config: EngineConfig): RateLimits {
@@ -20,11 +23,12 @@ export function rateLimitsFrom(config: EngineConfig): RateLimits {
     webhooks: config.KIZUNA_RATE_LIMIT_WEBHOOKS,
     tracking: config.KIZUNA_RATE_LIMIT_TRACKING,
     events: config.KIZUNA_RATE_LIMIT_EVENTS,
+    'sign-in': config.KIZUNA_RATE_LIMIT_SIGN_IN,
   };
 }
 
 /**
- * Counts per API key when the request carries an authenticated workspace (the global API-key guard
+ * Counts per workspace when the request carries an authenticated workspace (the global auth guard
  * ran first), else per client address. Counters live in this process: with N API processes behind
  * a balancer, each allows its share (docs/operations.md).
  */
@@ -53,7 +57,7 @@ export class RateLimitModule {
           errorMessage: 'Too many requests: slow down and retry after the time in Retry-After',
           throttlers: TRAFFIC.map((name) => ({
             name,
-            ttl: 1_000,
+            ttl: WINDOW_MS[name],
             limit: limits[name],
             skipIf: () => limits[name] === 0,
           })),
