@@ -12,7 +12,7 @@ import { flowToGraph } from './flow-graph';
 import { diffGraphs, type GraphChange } from './graph-diff';
 import { ChangeList } from './change-list';
 import { IssueText } from './issue-text';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../../ui/modal-dialog';
 
 type Step =
   | { kind: 'idle' }

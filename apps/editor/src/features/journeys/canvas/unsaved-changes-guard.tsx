@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import { Button } from '../../../ui/button';
 import type { DraftSaver } from './draft-saver';
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '../../../ui/modal-dialog';
 import { useStore } from './store';
 
 /**

@@ -23,14 +23,14 @@ export function ModalDialog({ open, title, onClose, children, actions, role = 'd
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="journey-dialog" aria-labelledby={titleId} role={role} onClose={onClose}>
+    <dialog ref={ref} className="dialog" aria-labelledby={titleId} role={role} onClose={onClose}>
       {open && (
         <>
-          <h2 id={titleId} className="journey-dialog__title">
+          <h2 id={titleId} className="dialog__title">
             {title}
           </h2>
-          <div className="journey-dialog__body">{children}</div>
-          <div className="journey-dialog__actions">{actions}</div>
+          <div className="dialog__body">{children}</div>
+          <div className="dialog__actions">{actions}</div>
         </>
       )}
     </dialog>
