@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { WorkspaceRole } from '@kizuna/shared';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { TestEngine, TestWorkspace } from './test-engine';
+import type { TestEngine, TestUser, TestWorkspace } from './test-engine';
 
 /** Debian's Chromium (`apt-get install -y chromium`); KIZUNA_CHROMIUM points elsewhere. */
 export const CHROMIUM_PATH = process.env.KIZUNA_CHROMIUM ?? '/usr/bin/chromium';
@@ -34,23 +35,46 @@ export interface EditorPage {
   page: Page;
   /** Uncaught exceptions and console errors of the page: a test fails when any is left. */
   errors: string[];
+  /** Who the page is signed in as (null with `signedIn: false`). */
+  user: TestUser | null;
+}
+
+export interface OpenEditorOptions {
+  language?: 'ja' | 'en';
+  viewport?: { width: number; height: number };
+  /** The computer's timezone (Asia/Tokyo unless a test shows the workspace's zone wins over it). */
+  timezoneId?: string;
+  /** The role of the member signed in (admin unless given); one account per workspace and role is reused. */
+  role?: WorkspaceRole;
+  /** Sign in as this account instead (a member of the workspace). */
+  user?: TestUser;
+  /** False: no session, the page shows the sign-in form. */
+  signedIn?: boolean;
+}
+
+/** One account per engine, workspace and role, made on first use: sign-in hashes, account creation hashes again. */
+const members = new WeakMap<TestEngine, Map<string, Promise<TestUser>>>();
+
+export function workspaceMember(test: TestEngine, workspace: TestWorkspace, role: WorkspaceRole): Promise<TestUser> {
+  let byWorkspace = members.get(test);
+  if (!byWorkspace) members.set(test, (byWorkspace = new Map()));
+  const key = `${workspace.slug}:${role}`;
+  let member = byWorkspace.get(key);
+  if (!member) byWorkspace.set(key, (member = test.createUser(workspace, role)));
+  return member;
 }
 
 /**
- * A fresh browser context on the engine's editor, connected to the workspace by its API key (as the
- * connect page stores it) and in the given UI language (the browser's preferred language).
+ * A fresh browser context on the engine's editor, signed in as a member of the workspace (through
+ * POST /api/v1/session, its HttpOnly cookie put in the context as the browser would keep it) and in
+ * the given UI language (the browser's preferred language).
  */
 export async function openEditor(
   browser: Browser,
   test: TestEngine,
   workspace: TestWorkspace,
   route = '/',
-  options: {
-    language?: 'ja' | 'en';
-    viewport?: { width: number; height: number };
-    /** The computer's timezone (Asia/Tokyo unless a test shows the workspace's zone wins over it). */
-    timezoneId?: string;
-  } = {},
+  options: OpenEditorOptions = {},
 ): Promise<EditorPage> {
   const context = await browser.newContext({
     baseURL: test.url,
@@ -58,9 +82,22 @@ export async function openEditor(
     timezoneId: options.timezoneId ?? 'Asia/Tokyo',
     viewport: options.viewport ?? { width: 1440, height: 900 },
   });
-  await context.addInitScript((apiKey) => {
-    localStorage.setItem('kizuna.apiKey', apiKey);
-  }, workspace.apiKey);
+  let user: TestUser | null = null;
+  if (options.signedIn !== false) {
+    user = options.user ?? (await workspaceMember(test, workspace, options.role ?? 'admin'));
+    const session = await test.signIn(user, workspace);
+    await context.addCookies([
+      {
+        name: 'kizuna_session',
+        value: session.token,
+        domain: new URL(test.url).hostname,
+        path: '/api',
+        httpOnly: true,
+        secure: false,
+        sameSite: 'Strict',
+      },
+    ]);
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
@@ -75,7 +112,7 @@ export async function openEditor(
     if (response.status() >= 500) errors.push(`server error: ${response.status()} ${response.url()}`);
   });
   await page.goto(route);
-  return { context, page, errors };
+  return { context, page, errors, user };
 }
 
 /** Accessibility violations (WCAG 2.1 A and AA rules of axe-core) of the page as it is now. */

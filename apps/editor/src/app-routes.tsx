@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { DisconnectButton } from './features/connect/disconnect-button';
+import { AccountMenu } from './features/account/account-menu';
+import { WorkspaceSwitcher } from './features/account/workspace-switcher';
 import { LanguageSwitcher } from './i18n/language-switcher';
-import { useWorkspace } from './session/workspace-context';
 import { AppLayout, MAIN_CONTENT_ID, type NavGroup } from './ui/app-layout';
 import { Button } from './ui/button';
 import { ErrorBanner } from './ui/error-banner';
@@ -21,11 +21,11 @@ const JourneyPage = lazy(() => import('./features/journeys/journey-page'));
 const SegmentsPage = lazy(() => import('./features/segments/segments-page'));
 const AnalyticsPage = lazy(() => import('./features/analytics/analytics-page'));
 const ChannelsPage = lazy(() => import('./features/channels/channels-page'));
+const AccountPage = lazy(() => import('./features/account/account-page'));
 const NotFoundPage = lazy(() => import('./features/not-found/not-found-page'));
 
 export function AppRoutes() {
   const { t } = useTranslation();
-  const workspace = useWorkspace();
   const location = useLocation();
   useFocusMainOnNavigation(location.pathname);
 
@@ -47,11 +47,11 @@ export function AppRoutes() {
   return (
     <AppLayout
       navigation={navigation}
-      context={workspace.name}
+      context={<WorkspaceSwitcher />}
       headerActions={
         <>
           <LanguageSwitcher />
-          <DisconnectButton />
+          <AccountMenu />
         </>
       }
     >
@@ -79,6 +79,7 @@ export function AppRoutes() {
             <Route path="segments/*" element={<SegmentsPage />} />
             <Route path="analytics/*" element={<AnalyticsPage />} />
             <Route path="settings/channels/*" element={<ChannelsPage />} />
+            <Route path="account" element={<AccountPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

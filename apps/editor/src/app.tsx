@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppRoutes } from './app-routes';
-import { ConnectGate } from './features/connect/connect-gate';
+import { SessionGate } from './features/account/session-gate';
 import { i18n } from './i18n/i18n';
 import { createQueryClient } from './query-client';
 
@@ -14,9 +14,9 @@ const createRouter = () =>
     {
       path: '*',
       element: (
-        <ConnectGate>
+        <SessionGate>
           <AppRoutes />
-        </ConnectGate>
+        </SessionGate>
       ),
     },
   ]);

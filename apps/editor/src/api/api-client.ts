@@ -1,5 +1,5 @@
 import { ApiError, parseApiError } from './api-error';
-import { apiKeyStore } from './api-key-store';
+import { sessionStore } from '../session/session-store';
 import { fileNameFromContentDisposition } from './content-disposition';
 
 export const API_BASE = '/api';
@@ -23,16 +23,22 @@ export interface ApiRequestOptions {
   /** Sent as a JSON body. */
   json?: unknown;
   signal?: AbortSignal;
-  /**
-   * Use this key instead of the saved one; the connect page checks a key before saving it. A 401 then
-   * only fails this request and does not sign the session out.
-   */
-  apiKey?: string;
 }
 
-function authHeaders(apiKey: string | undefined): Record<string, string> {
-  const key = apiKey ?? apiKeyStore.getApiKey();
-  return key ? { Authorization: `Bearer ${key}` } : {};
+type HttpMethod = NonNullable<ApiRequestOptions['method']>;
+
+/**
+ * The session cookie goes with every same-origin request by itself; a change also carries the
+ * session's CSRF token, which a page of another site cannot know (the engine refuses a change
+ * without it with 403).
+ */
+export function csrfHeaders(method: HttpMethod, csrfToken: string | null): Record<string, string> {
+  return csrfToken && method !== 'GET' ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
+/** A 401 means the session behind the request ended (expired, signed out elsewhere, membership removed). */
+function reportFailure(error: ApiError, sentWith: string | null): void {
+  if (error.status === 401) sessionStore.ended(sentWith);
 }
 
 function networkError(cause: unknown): ApiError {
@@ -44,7 +50,9 @@ function networkError(cause: unknown): ApiError {
 }
 
 async function send(path: string, options: ApiRequestOptions, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept, ...authHeaders(options.apiKey) };
+  const method = options.method ?? 'GET';
+  const sentWith = sessionStore.csrfToken();
+  const headers: Record<string, string> = { Accept: accept, ...csrfHeaders(method, sentWith) };
   let body: string | undefined;
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -53,7 +61,7 @@ async function send(path: string, options: ApiRequestOptions, accept: string): P
   let response: Response;
   try {
     response = await fetch(apiUrl(path, options.query), {
-      method: options.method ?? 'GET',
+      method,
       headers,
       body,
       signal: options.signal,
@@ -65,7 +73,7 @@ async function send(path: string, options: ApiRequestOptions, accept: string): P
   }
   if (!response.ok) {
     const error = parseApiError(response.status, await response.text().catch(() => ''), response.statusText);
-    if (error.status === 401 && options.apiKey === undefined) apiKeyStore.reject();
+    reportFailure(error, sentWith);
     throw error;
   }
   return response;
@@ -85,7 +93,7 @@ export interface DownloadedFile {
   fileName: string | null;
 }
 
-/** A file download that needs the API key, which a plain `<a href>` cannot send. */
+/** A file download through fetch: its errors come back as ApiErrors, which a plain `<a href>` would show as a page. */
 export async function apiDownload(path: string, options: ApiRequestOptions = {}): Promise<DownloadedFile> {
   const response = await send(path, options, '*/*');
   return {
@@ -112,9 +120,10 @@ export interface ApiUploadOptions {
 export function apiUpload<T>(path: string, form: FormData, options: ApiUploadOptions = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    const sentWith = sessionStore.csrfToken();
     xhr.open('POST', apiUrl(path));
     xhr.setRequestHeader('Accept', 'application/json');
-    for (const [name, value] of Object.entries(authHeaders(undefined))) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(csrfHeaders('POST', sentWith))) xhr.setRequestHeader(name, value);
 
     xhr.upload.onprogress = (event) => {
       options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : null });
@@ -129,7 +138,7 @@ export function apiUpload<T>(path: string, form: FormData, options: ApiUploadOpt
         return;
       }
       const error = parseApiError(xhr.status, xhr.responseText, xhr.statusText);
-      if (error.status === 401) apiKeyStore.reject();
+      reportFailure(error, sentWith);
       reject(error);
     };
     xhr.onerror = () => reject(networkError(new Error('The upload could not reach the engine')));

@@ -52,7 +52,7 @@ export function isApiError(value: unknown): value is ApiError {
 // When the body carries no code (a proxy's HTML page, an empty 502), the status still says enough
 // for the UI to pick a translated title. A gateway error without a JSON body comes from a proxy in
 // front of the engine (Vite's dev proxy answers 502 when the engine is not running).
-const codeByStatus: Readonly<Record<number, DomainErrorCode | ClientErrorCode>> = {
+const codeByStatus: Readonly<Record<number, DomainErrorCode | ClientErrorCode | 'rate_limited'>> = {
   400: 'validation_failed',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -60,6 +60,7 @@ const codeByStatus: Readonly<Record<number, DomainErrorCode | ClientErrorCode>> 
   409: 'conflict',
   413: 'payload_too_large',
   422: 'unprocessable',
+  429: 'rate_limited',
   502: 'network_error',
   503: 'network_error',
   504: 'network_error',

@@ -1,4 +1,5 @@
 import type { Dictionary } from './ja';
+import { accountEn } from '../features/account/account.i18n';
 import { analyticsEn } from '../features/analytics/analytics.i18n';
 import { channelsEn } from '../features/channels/channels.i18n';
 import { customersEn } from '../features/customers/customers.i18n';
@@ -46,39 +47,18 @@ export const en: Dictionary = {
         validation_failed: 'Some values are not valid',
         not_found: 'Not found',
         conflict: 'This conflicts with another change',
-        unauthenticated: 'The API key was not accepted',
+        unauthenticated: 'You need to sign in',
         forbidden: 'This action is not allowed',
         unprocessable: 'This cannot be processed',
         payload_too_large: 'The file is too large',
+        rate_limited: 'Too many requests: wait a moment and try again',
         network_error: 'Cannot reach the engine',
         http_error: 'The engine returned an error',
         unexpected: 'Something unexpected went wrong',
       },
     },
   },
-  connect: {
-    title: 'Connect to your workspace',
-    intro: 'Enter an API key to connect to a workspace of your Kizuna engine.',
-    keyLabel: 'Workspace API key',
-    keyHint:
-      'It is printed by <code>npm start</code> on first run. To create a new one, run <code>npx kizuna api-keys create</code>.',
-    showKey: 'Show the key',
-    submit: 'Connect',
-    checking: 'Checking the key…',
-    keyRequired: 'Paste your API key.',
-    keyRefused:
-      'This key was not accepted. Check that you copied the whole key, or create a new one with npx kizuna api-keys create.',
-    savedKeyRefusedTitle: 'The saved key no longer works',
-    savedKeyRefused: 'It may have been revoked, or the database was reset. Enter a valid key.',
-    engineUnreachable: 'Check that the engine is running (npm start).',
-    storageNote: 'The key is stored in this browser only. On a shared computer, disconnect when you are done.',
-    loadingWorkspace: 'Loading the workspace…',
-    workspaceFailed: 'The workspace could not be loaded',
-    useAnotherKey: 'Connect with another key',
-    disconnect: 'Disconnect',
-    disconnectConfirm:
-      'This removes the API key from this browser; you will need the key to connect again. Disconnect?',
-  },
+  account: accountEn,
   home: homeEn,
   imports: importsEn,
   customers: customersEn,

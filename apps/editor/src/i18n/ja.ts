@@ -1,3 +1,4 @@
+import { accountJa } from '../features/account/account.i18n';
 import { analyticsJa } from '../features/analytics/analytics.i18n';
 import { channelsJa } from '../features/channels/channels.i18n';
 import { customersJa } from '../features/customers/customers.i18n';
@@ -48,38 +49,18 @@ export const ja = {
         validation_failed: '入力内容に誤りがあります',
         not_found: '見つかりませんでした',
         conflict: 'ほかの変更と競合しました',
-        unauthenticated: 'API キーが認められませんでした',
+        unauthenticated: 'サインインが必要です',
         forbidden: 'この操作は許可されていません',
         unprocessable: '処理できない内容です',
         payload_too_large: 'ファイルが大きすぎます',
+        rate_limited: 'リクエストが多すぎます。しばらく待ってからお試しください',
         network_error: 'エンジンに接続できません',
         http_error: 'エンジンがエラーを返しました',
         unexpected: '予期しないエラーが発生しました',
       },
     },
   },
-  connect: {
-    title: 'ワークスペースに接続',
-    intro: 'Kizuna エンジンのワークスペースに接続するため、API キーを入力してください。',
-    keyLabel: 'ワークスペースの API キー',
-    keyHint:
-      '初回の <code>npm start</code> 実行時に表示されます。新しく作るには <code>npx kizuna api-keys create</code> を実行してください。',
-    showKey: 'キーを表示する',
-    submit: '接続',
-    checking: 'キーを確認しています…',
-    keyRequired: 'API キーを貼り付けてください。',
-    keyRefused:
-      'このキーは認められませんでした。キー全体をコピーしたか確認するか、npx kizuna api-keys create で新しいキーを作成してください。',
-    savedKeyRefusedTitle: '保存していたキーが使えなくなりました',
-    savedKeyRefused: 'キーが無効化されたか、データベースが初期化された可能性があります。有効なキーを入力してください。',
-    engineUnreachable: 'エンジンが起動しているか（npm start）確認してください。',
-    storageNote: 'キーはこのブラウザにのみ保存されます。共有のパソコンでは、作業後に「切断」してください。',
-    loadingWorkspace: 'ワークスペースを読み込んでいます…',
-    workspaceFailed: 'ワークスペースを読み込めませんでした',
-    useAnotherKey: '別のキーで接続する',
-    disconnect: '切断',
-    disconnectConfirm: 'このブラウザから API キーを削除します。再接続にはキーが必要です。切断しますか？',
-  },
+  account: accountJa,
   home: homeJa,
   imports: importsJa,
   customers: customersJa,

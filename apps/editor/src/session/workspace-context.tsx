@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Workspace } from './workspace.api';
+import type { Workspace } from './session';
 
 const WorkspaceContext = createContext<Workspace | null>(null);
 
@@ -7,7 +7,7 @@ export function WorkspaceProvider({ workspace, children }: { workspace: Workspac
   return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>;
 }
 
-/** The connected workspace; pages render only once it is known (see ConnectGate). */
+/** The signed-in session's workspace; pages render only once it is known (see SessionGate). */
 export function useWorkspace(): Workspace {
   const workspace = useContext(WorkspaceContext);
   if (!workspace) throw new Error('useWorkspace is used outside WorkspaceProvider');

@@ -18,9 +18,9 @@ export interface NavGroup {
 
 export interface AppLayoutProps {
   navigation: readonly NavGroup[];
-  /** Shown next to the product name, e.g. the workspace name. */
+  /** Shown next to the product name: the workspace (a switcher when the account has several). */
   context?: ReactNode;
-  /** Controls at the right of the top bar: language, disconnect. */
+  /** Controls at the right of the top bar: language, the account and sign-out. */
   headerActions?: ReactNode;
   children: ReactNode;
 }
@@ -37,7 +37,7 @@ export function AppLayout({ navigation, context, headerActions, children }: AppL
       <header className="top-bar">
         <div className="top-bar__brand">
           <span className="brand">{t('app.name')}</span>
-          {context && <span className="top-bar__context">{context}</span>}
+          {context}
         </div>
         <div className="top-bar__actions">{headerActions}</div>
       </header>

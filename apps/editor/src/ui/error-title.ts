@@ -1,7 +1,10 @@
 import type { DomainErrorCode } from '@kizuna/shared';
 import type { ClientErrorCode } from '../api/api-error';
 
-type TitledCode = DomainErrorCode | ClientErrorCode | 'unexpected';
+/** The HTTP layer's own code for 429 (the engine's exception filter), not a domain error. */
+type HttpLayerCode = 'rate_limited';
+
+type TitledCode = DomainErrorCode | HttpLayerCode | ClientErrorCode | 'unexpected';
 
 // A Record over every domain code, so a code added in @kizuna/shared fails the editor's typecheck
 // until it has a title here and in both dictionaries.
@@ -13,6 +16,7 @@ const titleKeys = {
   forbidden: 'ui.error.code.forbidden',
   unprocessable: 'ui.error.code.unprocessable',
   payload_too_large: 'ui.error.code.payload_too_large',
+  rate_limited: 'ui.error.code.rate_limited',
   network_error: 'ui.error.code.network_error',
   http_error: 'ui.error.code.http_error',
   unexpected: 'ui.error.code.unexpected',
