@@ -7,3 +7,15 @@ export function toCsvLine(cells: readonly (string | number)[]): string {
     })
     .join(',');
 }
+
+// What toCsvLine quotes, seen on the comma-joined line: a quote or line break, or trim()'s white
+// space (\s) at either end of a cell. Commas inside cells are counted separately.
+const NEEDS_QUOTING = /["\r\n]|(?:^|,)\s|\s(?:,|$)/;
+
+/** toCsvLine for rows of plain cells, which most are: one join and two scans instead of work per cell. */
+export function compactCsvLine(cells: readonly string[]): string {
+  const joined = cells.join(',');
+  let commas = 0;
+  for (let at = joined.indexOf(','); at !== -1; at = joined.indexOf(',', at + 1)) commas++;
+  return commas !== cells.length - 1 || NEEDS_QUOTING.test(joined) ? toCsvLine(cells) : joined;
+}

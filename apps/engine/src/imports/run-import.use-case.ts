@@ -13,8 +13,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DatabaseError } from 'pg';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { withTransaction } from '../infrastructure/database/transaction';
-import { toCsvLine } from './csv-line';
-import type { ImportWriter, ParsedRow, WriteRejection } from './writers/import-writer';
+import { compactCsvLine, toCsvLine } from './csv-line';
+import {
+  asBatchWriter,
+  type AnyImportWriter,
+  type BatchImportWriter,
+  type RowBatch,
+  type WriteRejection,
+} from './writers/import-writer';
 import { IMPORT_WRITERS } from './writers/import-writers';
 
 export interface ImportProgress {
@@ -70,15 +76,15 @@ function isRowLevelError(error: unknown): boolean {
 
 type AnyRecord = ImportRecordByKind[ImportKind];
 
-type PreparedRow = ParsedRow<AnyRecord> & { cells: readonly string[] };
+type AnyBatchWriter = BatchImportWriter<ImportKind, RowBatch<AnyRecord>>;
 
 interface PreparedBatch {
-  rows: PreparedRow[];
+  rows: RowBatch<AnyRecord>;
+  /** Each row as a CSV line, in batch order, for the report should the database refuse it. */
+  raw: string[];
   rejected: RejectedRow[];
   read: number;
 }
-
-const emptyBatch = (): PreparedBatch => ({ rows: [], rejected: [], read: 0 });
 
 /**
  * The importer: header check, row validation, and batched writes. Parsing of the next batch
@@ -92,17 +98,19 @@ const emptyBatch = (): PreparedBatch => ({ rows: [], rejected: [], read: 0 });
 export class RunImportUseCase {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(IMPORT_WRITERS) private readonly writers: ReadonlyMap<ImportKind, ImportWriter<ImportKind>>,
+    @Inject(IMPORT_WRITERS) private readonly writers: ReadonlyMap<ImportKind, AnyImportWriter<ImportKind>>,
   ) {}
 
   async execute(request: ImportRunRequest): Promise<ImportProgress> {
     const definition = importKindDefinitions[request.kind];
-    const writer = this.writers.get(request.kind)!;
+    const writer = asBatchWriter(this.writers.get(request.kind)!) as AnyBatchWriter;
     const context: ParseContext = { timeZone: request.timeZone, defaultCountry: 'JP' };
     const fileState = new Map<string, unknown>();
     const runState = new Map<string, unknown>();
     const progress: ImportProgress = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0 };
+    const emptyBatch = (): PreparedBatch => ({ rows: writer.createBatch(fileState), raw: [], rejected: [], read: 0 });
     let header: CompiledHeader | undefined;
+    let reader: RowReader | undefined;
     let pending: Promise<void> = Promise.resolve();
     let accumulated = emptyBatch();
     const writeBatchSize = request.writeBatchSize ?? 20_000;
@@ -119,19 +127,20 @@ export class RunImportUseCase {
         const [first, ...rest] = chunk;
         if (!first) continue;
         header = compileHeader(request.kind, first.cells, definition);
+        reader = new RowReader(header, [], context);
         rows = rest;
       }
-      this.parseInto(accumulated, rows, header, (reader) => definition.parseRow(reader), context);
+      this.parseInto(accumulated, rows, header, reader!, (r) => definition.parseRow(r));
       if (accumulated.read >= writeBatchSize) {
         const batch = accumulated;
         accumulated = emptyBatch();
-        writer.prepare?.(batch.rows, fileState);
+        batch.rows.seal();
         await pending;
         pending = this.store(batch, writer, request, runState, progress);
       }
     }
     if (accumulated.read) {
-      writer.prepare?.(accumulated.rows, fileState);
+      accumulated.rows.seal();
       await pending;
       pending = this.store(accumulated, writer, request, runState, progress);
     }
@@ -144,47 +153,56 @@ export class RunImportUseCase {
     prepared: PreparedBatch,
     rows: readonly CsvRow[],
     header: CompiledHeader,
+    reader: RowReader,
     parseRow: (reader: RowReader) => AnyRecord | undefined,
-    context: ParseContext,
   ): void {
     prepared.read += rows.length;
     const width = header.names.length;
     for (const { line, cells, malformed } of rows) {
-      const reject = (column: string, reason: string) =>
-        prepared.rejected.push({ line, column, reason, raw: toCsvLine(cells) });
       if (malformed) {
-        reject('', `the CSV structure is broken: ${malformed}`);
+        prepared.rejected.push({
+          line,
+          column: '',
+          reason: `the CSV structure is broken: ${malformed}`,
+          raw: toCsvLine(cells),
+        });
         continue;
       }
       if (cells.length !== width) {
-        reject(
-          cells.length < width ? header.names[cells.length]! : '',
-          `the row has ${cells.length} cells, the header has ${width}`,
-        );
+        prepared.rejected.push({
+          line,
+          column: cells.length < width ? header.names[cells.length]! : '',
+          reason: `the row has ${cells.length} cells, the header has ${width}`,
+          raw: toCsvLine(cells),
+        });
         continue;
       }
-      const reader = new RowReader(header, cells, context);
-      const record = parseRow(reader);
+      const record = parseRow(reader.reset(cells));
       if (!record) {
-        for (const issue of reader.issues) reject(issue.column, issue.reason);
+        const raw = toCsvLine(cells);
+        for (const issue of reader.issues)
+          prepared.rejected.push({ line, column: issue.column, reason: issue.reason, raw });
         continue;
       }
-      prepared.rows.push({ line, record, cells });
+      prepared.rows.add(line, record);
+      prepared.raw.push(compactCsvLine(cells));
     }
   }
 
   private async store(
     batch: PreparedBatch,
-    writer: ImportWriter<ImportKind>,
+    writer: AnyBatchWriter,
     request: ImportRunRequest,
     runState: Map<string, unknown>,
     progress: ImportProgress,
   ): Promise<void> {
-    const refused = batch.rows.length ? await this.writeIsolating(batch.rows, writer, request, runState) : [];
-    const rejected = [
-      ...batch.rejected,
-      ...refused.map((r) => ({ ...r, raw: toCsvLine(batch.rows.find((row) => row.line === r.line)?.cells ?? []) })),
-    ];
+    const refused = batch.rows.size ? await this.writeIsolating(batch.rows, writer, request, runState) : [];
+    const rejected = [...batch.rejected];
+    if (refused.length) {
+      const rawOfLine = new Map<number, string>();
+      for (let i = 0; i < batch.rows.size; i++) rawOfLine.set(batch.rows.lineAt(i), batch.raw[i]!);
+      for (const r of refused) rejected.push({ ...r, raw: rawOfLine.get(r.line) ?? '' });
+    }
     const rejectedLines = new Set(rejected.map((r) => r.line)).size;
     progress.rowsRead += batch.read;
     progress.rowsRejected += rejectedLines;
@@ -193,36 +211,41 @@ export class RunImportUseCase {
   }
 
   private async writeIsolating(
-    rows: readonly ParsedRow<AnyRecord>[],
-    writer: ImportWriter<ImportKind>,
+    rows: RowBatch<AnyRecord>,
+    writer: AnyBatchWriter,
     request: ImportRunRequest,
     runState: Map<string, unknown>,
   ): Promise<WriteRejection[]> {
     try {
-      return await withTransaction(this.pool, (tx) =>
-        writer.write(
+      return await withTransaction(this.pool, async (tx) => {
+        // A batch need not wait for its WAL to reach disk: a crash loses at most the last moments of
+        // committed batches, and the import job, still running, is then restarted from the top, which
+        // rewrites them (every write is an upsert by external id, ADR 0005). The job's own final update
+        // commits synchronously, flushing the WAL of every batch before it.
+        await tx.query('SET LOCAL synchronous_commit = off');
+        return writer.write(
           { tx, workspaceId: request.workspaceId, source: request.source, origin: request.origin, runState },
-          rows as never,
-        ),
-      );
+          rows,
+        );
+      });
     } catch (error) {
       // Ids cached during the rolled-back transaction may not exist.
       runState.clear();
       if (!isRowLevelError(error)) throw error;
-      if (rows.length === 1) {
+      if (rows.size === 1) {
         const message = (error as DatabaseError).detail ?? (error as Error).message;
         return [
           {
-            line: rows[0]!.line,
+            line: rows.lineAt(0),
             column: (error as DatabaseError).column ?? '',
             reason: `refused by the database: ${message}`,
           },
         ];
       }
-      const middle = Math.ceil(rows.length / 2);
+      const middle = Math.ceil(rows.size / 2);
       return [
         ...(await this.writeIsolating(rows.slice(0, middle), writer, request, runState)),
-        ...(await this.writeIsolating(rows.slice(middle), writer, request, runState)),
+        ...(await this.writeIsolating(rows.slice(middle, rows.size), writer, request, runState)),
       ];
     }
   }

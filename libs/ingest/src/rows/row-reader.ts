@@ -23,9 +23,16 @@ export class RowReader {
 
   constructor(
     private readonly header: CompiledHeader,
-    private readonly cells: readonly string[],
+    private cells: readonly string[],
     readonly context: ParseContext,
   ) {}
+
+  /** Reads another row of the same file: one reader serves a whole file (no object per row). */
+  reset(cells: readonly string[]): this {
+    this.cells = cells;
+    if (this.issues.length) this.issues.length = 0;
+    return this;
+  }
 
   has(column: string): boolean {
     return this.header.index.has(column);

@@ -37,6 +37,74 @@ export interface ImportWriter<K extends ImportKind> {
   write(context: ImportWriteContext, rows: readonly ParsedRow<ImportRecordByKind[K]>[]): Promise<WriteRejection[]>;
 }
 
+/**
+ * The rows of one batch between parsing and writing, in the form their writer keeps them. A batch
+ * lives while the next one is parsed: a million-line file should not make an object per row
+ * survive that long (garbage collection of such batches cost more than parsing them).
+ */
+export interface RowBatch<TRecord> {
+  readonly size: number;
+  /** Appends a parsed row; rows arrive in file order. */
+  add(line: number, record: TRecord): void;
+  /** Called once, when the batch is complete and before any transaction writes it. */
+  seal(): void;
+  /** File line of the row at `index`. */
+  lineAt(index: number): number;
+  /** Rows [start, end) as a sealed batch of their own: a failed batch is split to isolate a bad row. */
+  slice(start: number, end: number): RowBatch<TRecord>;
+}
+
+/** A writer that keeps its batches in its own compact form (orders: columns instead of row objects). */
+export interface BatchImportWriter<K extends ImportKind, B extends RowBatch<ImportRecordByKind[K]>> {
+  readonly kind: K;
+  /** An empty batch; `fileState` lives for the whole file, as in ImportWriter.prepare. */
+  createBatch(fileState: Map<string, unknown>): B;
+  write(context: ImportWriteContext, batch: B): Promise<WriteRejection[]>;
+}
+
+export type AnyImportWriter<K extends ImportKind> =
+  ImportWriter<K> | BatchImportWriter<K, RowBatch<ImportRecordByKind[K]>>;
+
+/** Rows as objects, for the writers without a batch form of their own. */
+export class ParsedRowBatch<TRecord> implements RowBatch<TRecord> {
+  constructor(
+    readonly rows: ParsedRow<TRecord>[] = [],
+    private readonly prepare: (rows: readonly ParsedRow<TRecord>[]) => void = () => undefined,
+  ) {}
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  add(line: number, record: TRecord): void {
+    this.rows.push({ line, record });
+  }
+
+  seal(): void {
+    this.prepare(this.rows);
+  }
+
+  lineAt(index: number): number {
+    return this.rows[index]!.line;
+  }
+
+  slice(start: number, end: number): ParsedRowBatch<TRecord> {
+    return new ParsedRowBatch(this.rows.slice(start, end));
+  }
+}
+
+/** A writer of either form as a BatchImportWriter. */
+export function asBatchWriter<K extends ImportKind>(
+  writer: AnyImportWriter<K>,
+): BatchImportWriter<K, RowBatch<ImportRecordByKind[K]>> {
+  if ('createBatch' in writer) return writer;
+  return {
+    kind: writer.kind,
+    createBatch: (fileState) => new ParsedRowBatch([], (rows) => writer.prepare?.(rows, fileState)),
+    write: (context, batch) => writer.write(context, (batch as ParsedRowBatch<ImportRecordByKind[K]>).rows),
+  };
+}
+
 /** A named Map inside a state map (one per name), created on first use. */
 export function namedMap<V>(state: Map<string, unknown>, name: string): Map<string, V> {
   let map = state.get(name) as Map<string, V> | undefined;

@@ -4,7 +4,7 @@ import { ConsentsWriter } from './consents.writer';
 import { CustomerReferenceResolver } from './customer-reference-resolver';
 import { CustomersWriter } from './customers.writer';
 import { EventsWriter } from './events.writer';
-import type { ImportWriter } from './import-writer';
+import type { AnyImportWriter } from './import-writer';
 import { OrdersWriter } from './orders.writer';
 import { ProductsWriter } from './products.writer';
 import { ReturnsWriter } from './returns.writer';
@@ -29,6 +29,6 @@ export const importWriterProviders: Provider[] = [
   {
     provide: IMPORT_WRITERS,
     inject: writerClasses,
-    useFactory: (...writers: ImportWriter<ImportKind>[]) => new Map(writers.map((writer) => [writer.kind, writer])),
+    useFactory: (...writers: AnyImportWriter<ImportKind>[]) => new Map(writers.map((writer) => [writer.kind, writer])),
   },
 ];

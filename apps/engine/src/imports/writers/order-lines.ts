@@ -1,4 +1,4 @@
-import { copyText, encodeCopyValue } from '../../infrastructure/database/copy-rows';
+import type { CopyText } from './copy-text';
 import type { ImportWriteContext } from './import-writer';
 
 /** A line with its ids resolved, ready to store. */
@@ -25,14 +25,12 @@ const LINE_COLUMNS = [
   'amount',
 ];
 
-/** Lines of orders created in this transaction: they cannot exist yet, so COPY writes them. */
-export async function copyNewLines(context: ImportWriteContext, lines: readonly ResolvedLine[]): Promise<void> {
-  const workspace = String(context.workspaceId);
-  // One string per line, no intermediate arrays: this runs for every line of a 1M-line file.
-  await copyText(context.tx, 'order_line', LINE_COLUMNS, lines.length, (i) => {
-    const l = lines[i]!;
-    return `${workspace}\t${l.orderId}\t${l.lineNo}\t${l.customerId}\t${encodeCopyValue(l.orderedAt)}\t${l.productId}\t${l.quantity}\t${l.unitPrice}\t${l.amount}\n`;
-  });
+/**
+ * Lines of orders created in this transaction: they cannot exist yet, so COPY writes them. `copy`
+ * holds them in COPY text, LINE_COLUMNS in order.
+ */
+export async function copyNewLines(context: ImportWriteContext, copy: CopyText): Promise<void> {
+  await copy.copyInto(context.tx, 'order_line', LINE_COLUMNS);
 }
 
 /** Lines of orders that existed before: insert or update, touching only what differs. */
