@@ -1,9 +1,12 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { menuFor, pagePermission, type MenuPage } from './app-menu';
 import { AccountMenu } from './features/account/account-menu';
 import { WorkspaceSwitcher } from './features/account/workspace-switcher';
 import { LanguageSwitcher } from './i18n/language-switcher';
+import { RequirePermission } from './session/require-permission';
+import { usePermissions } from './session/session-context';
 import { AppLayout, MAIN_CONTENT_ID, type NavGroup } from './ui/app-layout';
 import { Button } from './ui/button';
 import { ErrorBanner } from './ui/error-banner';
@@ -29,20 +32,15 @@ export function AppRoutes() {
   const location = useLocation();
   useFocusMainOnNavigation(location.pathname);
 
-  const navigation: NavGroup[] = [
-    {
-      id: 'main',
-      items: [
-        { to: '/', label: t('nav.home'), end: true },
-        { to: '/customers', label: t('nav.customers') },
-        { to: '/journeys', label: t('nav.journeys') },
-        { to: '/segments', label: t('nav.segments') },
-        { to: '/analytics', label: t('nav.analytics') },
-      ],
-    },
-    { id: 'data', label: t('nav.data'), items: [{ to: '/data/imports', label: t('nav.imports') }] },
-    { id: 'settings', label: t('nav.settings'), items: [{ to: '/settings/channels', label: t('nav.channels') }] },
-  ];
+  const can = usePermissions();
+  const navigation: NavGroup[] = menuFor(can).map(({ group, pages }) => ({
+    id: group,
+    label: group === 'main' ? undefined : t(`nav.${group}`),
+    items: pages.map((page) => ({ to: page.to, label: t(`nav.${page.id}`), end: page.end })),
+  }));
+  const guarded = (id: MenuPage['id'], page: ReactNode) => (
+    <RequirePermission permission={pagePermission(id)}>{page}</RequirePermission>
+  );
 
   return (
     <AppLayout
@@ -71,14 +69,14 @@ export function AppRoutes() {
           <Routes>
             <Route index element={<HomePage />} />
             <Route path="data" element={<Navigate to="/data/imports" replace />} />
-            <Route path="data/imports" element={<ImportsPage />} />
-            <Route path="customers" element={<CustomersPage />} />
-            <Route path="customers/:id" element={<CustomerProfilePage />} />
-            <Route path="journeys" element={<JourneysPage />} />
-            <Route path="journeys/:id" element={<JourneyPage />} />
-            <Route path="segments/*" element={<SegmentsPage />} />
-            <Route path="analytics/*" element={<AnalyticsPage />} />
-            <Route path="settings/channels/*" element={<ChannelsPage />} />
+            <Route path="data/imports" element={guarded('imports', <ImportsPage />)} />
+            <Route path="customers" element={guarded('customers', <CustomersPage />)} />
+            <Route path="customers/:id" element={guarded('customers', <CustomerProfilePage />)} />
+            <Route path="journeys" element={guarded('journeys', <JourneysPage />)} />
+            <Route path="journeys/:id" element={guarded('journeys', <JourneyPage />)} />
+            <Route path="segments/*" element={guarded('segments', <SegmentsPage />)} />
+            <Route path="analytics/*" element={guarded('analytics', <AnalyticsPage />)} />
+            <Route path="settings/channels/*" element={guarded('channels', <ChannelsPage />)} />
             <Route path="account" element={<AccountPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -40,7 +40,12 @@ export const en: Dictionary = {
   ui: {
     retry: 'Try again',
     optional: '(optional)',
+    forbidden: {
+      title: 'Your role cannot use this page',
+      body: 'The {{role}} role cannot use this page in workspace {{workspace}} (it needs {{permission}}). Ask an admin if you need it.',
+    },
     error: {
+      forbiddenHint: 'An admin of the workspace can change your role.',
       missingColumns: 'Missing columns ({{count}}):',
       unknownColumns: 'Unknown columns ({{count}}):',
       code: {

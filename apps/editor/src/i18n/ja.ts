@@ -42,7 +42,12 @@ export const ja = {
   ui: {
     retry: '再試行',
     optional: '（任意）',
+    forbidden: {
+      title: 'このページを使う権限がありません',
+      body: '{{role}}の役割では、ワークスペース {{workspace}} のこのページは使えません（必要な権限: {{permission}}）。必要なら管理者に依頼してください。',
+    },
     error: {
+      forbiddenHint: '役割を変更できるのは、ワークスペースの管理者です。',
       missingColumns: '足りない列（{{count}}）:',
       unknownColumns: '認識できない列（{{count}}）:',
       code: {

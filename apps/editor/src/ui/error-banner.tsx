@@ -15,7 +15,8 @@ export interface ErrorBannerProps {
 
 /**
  * An engine error as a marketer can act on it: a translated title from the error `code` (the UI
- * translates codes, not messages), the engine's message, and each field issue or CSV column problem.
+ * translates codes, not messages), the engine's message (a 403 names the role and the permission it
+ * lacks), and each field issue or CSV column problem.
  */
 export function ErrorBanner({ error, title, onRetry, children }: ErrorBannerProps) {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function ErrorBanner({ error, title, onRetry, children }: ErrorBannerProp
       <div className="notice__body">
         {message && message !== heading && <p className="error-banner__message">{message}</p>}
         {apiError && <ErrorDetails error={apiError} />}
+        {apiError?.code === 'forbidden' && <p>{t('ui.error.forbiddenHint')}</p>}
         {children}
         {onRetry && (
           <p>

@@ -9,6 +9,8 @@ export interface TableColumn<Row> {
   align?: 'start' | 'end';
   /** The cell that names the row (a `<th scope="row">`), usually the first. */
   rowHeader?: boolean;
+  /** Left out, header and cells (an action the role may not take). */
+  hidden?: boolean;
 }
 
 export interface TableProps<Row> {
@@ -22,7 +24,15 @@ export interface TableProps<Row> {
   empty?: ReactNode;
 }
 
-export function Table<Row>({ caption, showCaption = false, columns, rows, rowKey, empty }: TableProps<Row>) {
+export function Table<Row>({
+  caption,
+  showCaption = false,
+  columns: allColumns,
+  rows,
+  rowKey,
+  empty,
+}: TableProps<Row>) {
+  const columns = allColumns.filter((column) => !column.hidden);
   return (
     // The wrapper scrolls wide tables on narrow screens; it is focusable so keyboard users can scroll it too.
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
+import { usePermission } from '../../session/session-context';
 import { useFormatters } from '../../session/use-formatters';
 import { Button } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -28,15 +29,18 @@ export default function AnalyticsPage() {
   const { t } = useTranslation();
   const refresh = useRefreshAnalytics();
   const format = useFormatters();
+  const canRun = usePermission('analytics.run');
   return (
     <>
       <PageHeader
         title={t('analytics.title')}
         description={t('analytics.description', { timeZone: format.timeZone })}
         actions={
-          <Button onClick={() => refresh.mutate()} busy={refresh.isPending}>
-            {t('analytics.refresh')}
-          </Button>
+          canRun ? (
+            <Button onClick={() => refresh.mutate()} busy={refresh.isPending}>
+              {t('analytics.refresh')}
+            </Button>
+          ) : undefined
         }
       />
       {refresh.isError && <ErrorBanner error={refresh.error} title={t('analytics.refreshFailed')} />}

@@ -4,7 +4,7 @@ import { Section } from '../../ui/section';
 import { Table } from '../../ui/table';
 import type { DecileResult } from './analysis';
 import { AnalysisView } from './analysis-view';
-import { SaveAsSegment } from './save-as-segment';
+import { SaveAsSegment, useCanSaveSegments } from './save-as-segment';
 import { ShareBar } from './share-bar';
 import { formatShare } from './share-format';
 
@@ -15,6 +15,7 @@ export function DecilesView() {
 
 function Deciles({ result }: { result: DecileResult }) {
   const { t } = useTranslation();
+  const canSave = useCanSaveSegments();
   const format = useFormatters();
   const share = (value: number) => formatShare(value, format.locale);
   const maxShare = Math.max(0, ...result.deciles.map((row) => row.salesShare));
@@ -70,6 +71,7 @@ function Deciles({ result }: { result: DecileResult }) {
           },
           {
             id: 'save',
+            hidden: !canSave,
             header: <span className="visually-hidden">{t('analytics.save.column')}</span>,
             cell: (row) => (
               <SaveAsSegment

@@ -9,7 +9,7 @@ import type { RfCell, RfMatrixResult } from './analysis';
 import { AnalysisView } from './analysis-view';
 import { useDownloadRfMatrixCsv } from './analytics.api';
 import { RfHeatMap } from './rf-heat-map';
-import { SaveAsSegment } from './save-as-segment';
+import { SaveAsSegment, useCanSaveSegments } from './save-as-segment';
 import { formatShare } from './share-format';
 
 export function RfMatrixView() {
@@ -20,6 +20,7 @@ export function RfMatrixView() {
 
 function RfMatrix({ matrix }: { matrix: RfMatrixResult }) {
   const { t } = useTranslation();
+  const canSave = useCanSaveSegments();
   const format = useFormatters();
   const [selected, setSelected] = useState<RfCell | null>(null);
   const download = useDownloadRfMatrixCsv();
@@ -108,6 +109,7 @@ function RfMatrix({ matrix }: { matrix: RfMatrixResult }) {
             },
             {
               id: 'save',
+              hidden: !canSave,
               header: <span className="visually-hidden">{t('analytics.save.column')}</span>,
               cell: (stage) => (
                 <SaveAsSegment compact group={{ kind: 'rf_stage', stage: stage.code }} label={stage.label} />

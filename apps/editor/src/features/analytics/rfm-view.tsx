@@ -4,7 +4,7 @@ import { Section } from '../../ui/section';
 import { Table } from '../../ui/table';
 import type { RfmResult } from './analysis';
 import { AnalysisView } from './analysis-view';
-import { SaveAsSegment } from './save-as-segment';
+import { SaveAsSegment, useCanSaveSegments } from './save-as-segment';
 import { ShareBar } from './share-bar';
 import { formatShare } from './share-format';
 
@@ -17,6 +17,7 @@ export function RfmView() {
 
 function Rfm({ rfm }: { rfm: RfmResult }) {
   const { t } = useTranslation();
+  const canSave = useCanSaveSegments();
   const format = useFormatters();
   const share = (value: number) => formatShare(value, format.locale);
   const maxShare = Math.max(0, ...rfm.ranks.map((rank) => rank.customerShare));
@@ -67,6 +68,7 @@ function Rfm({ rfm }: { rfm: RfmResult }) {
             },
             {
               id: 'save',
+              hidden: !canSave,
               header: <span className="visually-hidden">{t('analytics.save.column')}</span>,
               cell: (rank) => (
                 <SaveAsSegment

@@ -1,11 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePermission } from '../../session/session-context';
 import { Button } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Notice } from '../../ui/notice';
 import type { AnalysisGroup } from './analysis';
 import { useSaveAnalysisSegment } from './analytics.api';
+
+/** Whether the role may keep a group as a segment; tables leave their save column out when not. */
+export function useCanSaveSegments(): boolean {
+  return usePermission('segments.write');
+}
 
 export interface SaveAsSegmentProps {
   group: AnalysisGroup;
@@ -23,6 +29,8 @@ export function SaveAsSegment({ group, label, compact = false }: SaveAsSegmentPr
   const { t } = useTranslation();
   const save = useSaveAnalysisSegment();
   const [name, setName] = useState('');
+  const allowed = useCanSaveSegments();
+  if (!allowed) return null;
   const buttonLabel = label ? t('analytics.save.buttonFor', { label }) : t('analytics.save.button');
   const saved = save.data;
   return (

@@ -5,7 +5,7 @@ import { Table } from '../../ui/table';
 import type { Horizons, StabilityFigures, StabilityReport, StableSegmentsResult } from './analysis';
 import { AnalysisView } from './analysis-view';
 import { useComputeStability } from './analytics.api';
-import { SaveAsSegment } from './save-as-segment';
+import { SaveAsSegment, useCanSaveSegments } from './save-as-segment';
 import { formatShare } from './share-format';
 import { STABLE_SEGMENT_ORDER, transitionMatrix } from './transitions';
 
@@ -34,6 +34,7 @@ export function StabilityView() {
 
 function StableSegments({ result }: { result: StableSegmentsResult }) {
   const { t } = useTranslation();
+  const canSave = useCanSaveSegments();
   const format = useFormatters();
   const share = (value: number) => formatShare(value, format.locale);
   const label = (segment: string) =>
@@ -70,6 +71,7 @@ function StableSegments({ result }: { result: StableSegmentsResult }) {
           },
           {
             id: 'save',
+            hidden: !canSave,
             header: <span className="visually-hidden">{t('analytics.save.column')}</span>,
             cell: (row) => (
               <SaveAsSegment

@@ -2,6 +2,7 @@ import type { ParseKeys } from 'i18next';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
+import { usePermission } from '../../session/session-context';
 import { useFormatters } from '../../session/use-formatters';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
@@ -26,13 +27,14 @@ import { TestMessageForm } from './test-message-form';
 export function ChannelSettingsPanel({ channel }: { channel: ConfigurableChannel }) {
   const { t } = useTranslation();
   const settings = useChannelSettings();
+  const canSend = usePermission('messages.send');
   if (settings.isPending) return <Spinner label={t('channels.loading')} />;
   if (settings.isError) return <ErrorBanner error={settings.error} onRetry={() => void settings.refetch()} />;
   const saved = settings.data.find((view) => view.channel === channel) ?? null;
   return (
     <>
       <SettingsForm channel={channel} saved={saved} />
-      <TestMessageForm channel={channel} configured={saved !== null} />
+      {canSend && <TestMessageForm channel={channel} configured={saved !== null} />}
     </>
   );
 }
@@ -41,6 +43,7 @@ function SettingsForm({ channel, saved }: { channel: ConfigurableChannel; saved:
   const { t, i18n } = useTranslation();
   const format = useFormatters();
   const save = useSaveChannelSettings(channel);
+  const canManage = usePermission('settings.manage');
   const [values, setValues] = useState(() => initialValues(channel, saved?.public ?? null));
   const [missing, setMissing] = useState<string[]>([]);
   const serverIssues = isApiError(save.error) ? issuesByField(save.error.issues) : {};
@@ -72,54 +75,59 @@ function SettingsForm({ channel, saved }: { channel: ConfigurableChannel; saved:
       }
     >
       <p className="muted">{text(`channels.help.${channel}`)}</p>
+      {!canManage && <Notice tone="info">{t('channels.form.readOnly')}</Notice>}
       <form className="form" onSubmit={submit} noValidate>
-        {SETTINGS_FIELDS[channel].map((field) => {
-          const key = fieldKey(field.path);
-          const secret = field.kind === 'secret';
-          return (
-            <Field
-              key={field.path}
-              label={text(`channels.field.${key}`)}
-              hint={secret ? t(saved ? 'channels.form.secretSavedHint' : 'channels.form.secretHint') : undefined}
-              optional={field.required ? undefined : t('ui.optional')}
-              error={errorOf(field)}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  className={secret ? 'input input--mono' : 'input'}
-                  type={
-                    secret
-                      ? 'password'
-                      : field.kind === 'number'
-                        ? 'number'
-                        : field.kind === 'email'
-                          ? 'email'
-                          : field.kind === 'url'
-                            ? 'url'
-                            : 'text'
-                  }
-                  // Secrets are write-only: never offered by the browser's password manager or autofill.
-                  autoComplete={secret ? 'new-password' : 'off'}
-                  spellCheck={false}
-                  value={values[field.path] ?? ''}
-                  onChange={(event) => setValues((current) => ({ ...current, [field.path]: event.target.value }))}
-                />
-              )}
-            </Field>
-          );
-        })}
-        {save.isError && <ErrorBanner error={save.error} title={t('channels.form.saveFailed')} />}
-        {save.isSuccess && (
-          <Notice tone="success" role="status">
-            {t('channels.form.saved')}
-          </Notice>
-        )}
-        <div className="form__actions">
-          <Button type="submit" variant="primary" busy={save.isPending}>
-            {t('channels.form.save')}
-          </Button>
-        </div>
+        <fieldset className="form__fieldset" disabled={!canManage}>
+          {SETTINGS_FIELDS[channel].map((field) => {
+            const key = fieldKey(field.path);
+            const secret = field.kind === 'secret';
+            return (
+              <Field
+                key={field.path}
+                label={text(`channels.field.${key}`)}
+                hint={secret ? t(saved ? 'channels.form.secretSavedHint' : 'channels.form.secretHint') : undefined}
+                optional={field.required ? undefined : t('ui.optional')}
+                error={errorOf(field)}
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    className={secret ? 'input input--mono' : 'input'}
+                    type={
+                      secret
+                        ? 'password'
+                        : field.kind === 'number'
+                          ? 'number'
+                          : field.kind === 'email'
+                            ? 'email'
+                            : field.kind === 'url'
+                              ? 'url'
+                              : 'text'
+                    }
+                    // Secrets are write-only: never offered by the browser's password manager or autofill.
+                    autoComplete={secret ? 'new-password' : 'off'}
+                    spellCheck={false}
+                    value={values[field.path] ?? ''}
+                    onChange={(event) => setValues((current) => ({ ...current, [field.path]: event.target.value }))}
+                  />
+                )}
+              </Field>
+            );
+          })}
+          {save.isError && <ErrorBanner error={save.error} title={t('channels.form.saveFailed')} />}
+          {save.isSuccess && (
+            <Notice tone="success" role="status">
+              {t('channels.form.saved')}
+            </Notice>
+          )}
+          {canManage && (
+            <div className="form__actions">
+              <Button type="submit" variant="primary" busy={save.isPending}>
+                {t('channels.form.save')}
+              </Button>
+            </div>
+          )}
+        </fieldset>
       </form>
     </Section>
   );

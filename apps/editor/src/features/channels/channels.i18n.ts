@@ -39,6 +39,7 @@ export const channelsJa = {
     save: '設定を保存',
     saved: '設定を保存しました',
     saveFailed: '設定を保存できませんでした',
+    readOnly: 'この役割では設定を閲覧できますが、変更はできません。変更は管理者に依頼してください。',
   },
   test: {
     title: 'テスト送信',
@@ -125,6 +126,7 @@ export const channelsEn: typeof channelsJa = {
     save: 'Save settings',
     saved: 'Settings saved',
     saveFailed: 'The settings could not be saved',
+    readOnly: 'Your role can read these settings but not change them: ask an admin.',
   },
   test: {
     title: 'Send a test message',

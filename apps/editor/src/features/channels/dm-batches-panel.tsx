@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePermission } from '../../session/session-context';
 import { useFormatters } from '../../session/use-formatters';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
@@ -20,6 +21,8 @@ export function DmBatchesPanel() {
   const batches = useDmBatches();
   const exportBatch = useExportDmBatch();
   const manifest = useDmManifest();
+  // The first download closes the batch: it is a send (messages.send on the engine).
+  const canExport = usePermission('messages.send');
   const [encoding, setEncoding] = useState<CsvEncoding>('utf8');
   return (
     <Section title={t('channels.dm.title')}>
@@ -87,12 +90,14 @@ export function DmBatchesPanel() {
               header: <span className="visually-hidden">{t('channels.dm.actions')}</span>,
               cell: (batch) => (
                 <div className="row-actions">
-                  <Button
-                    onClick={() => exportBatch.mutate({ id: batch.id, encoding })}
-                    busy={exportBatch.isPending && exportBatch.variables.id === batch.id}
-                  >
-                    {t('channels.dm.download', { id: batch.id })}
-                  </Button>
+                  {canExport && (
+                    <Button
+                      onClick={() => exportBatch.mutate({ id: batch.id, encoding })}
+                      busy={exportBatch.isPending && exportBatch.variables.id === batch.id}
+                    >
+                      {t('channels.dm.download', { id: batch.id })}
+                    </Button>
+                  )}
                   <Button variant="ghost" onClick={() => manifest.mutate({ id: batch.id, encoding })}>
                     {t('channels.dm.manifest', { id: batch.id })}
                   </Button>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePermission } from '../../session/session-context';
 import { useFormatters } from '../../session/use-formatters';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Spinner } from '../../ui/spinner';
@@ -14,6 +15,7 @@ export function ImportJobList() {
   const { t } = useTranslation();
   const format = useFormatters();
   const jobs = useImportJobs();
+  const canReadRejections = usePermission('personal_data.read');
   const announcement = useFinishedJobAnnouncement(jobs.data?.items);
 
   if (jobs.isPending) return <Spinner label={t('imports.jobs.loading')} />;
@@ -63,6 +65,8 @@ export function ImportJobList() {
     },
     {
       id: 'actions',
+      // Rejected rows are the file's own rows: names, addresses, contact details.
+      hidden: !canReadRejections,
       header: <span className="visually-hidden">{t('imports.jobs.actions')}</span>,
       cell: (job) => (job.rowsRejected > 0 ? <RejectionsDownloadButton job={job} /> : null),
     },

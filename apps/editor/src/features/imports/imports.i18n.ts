@@ -35,6 +35,7 @@ export const importsJa = {
   },
   form: {
     title: 'CSV をアップロード',
+    readOnly: 'この役割ではデータを取り込めません。取り込みの履歴だけを表示します。',
     kind: 'データの種類',
     kindPlaceholder: '選択してください',
     kindRequired: 'データの種類を選んでください。',
@@ -129,6 +130,7 @@ export const importsEn: typeof importsJa = {
   },
   form: {
     title: 'Upload a CSV file',
+    readOnly: 'Your role cannot import data; only the import history is shown.',
     kind: 'Kind of data',
     kindPlaceholder: 'Choose…',
     kindRequired: 'Choose the kind of data.',

@@ -6,6 +6,7 @@
 export const canvasJa = {
   region: 'ジャーニーのキャンバス',
   dropped: '種類の分からないノードを表示できません: {{ids}}',
+  readOnly: 'この役割ではジャーニーを閲覧できますが、変更・公開はできません。',
   nodeTypes: {
     trigger: {
       'segment-entry': 'セグメント加入',
@@ -366,6 +367,7 @@ export const canvasJa = {
 export const canvasEn: typeof canvasJa = {
   region: 'Journey canvas',
   dropped: 'Nodes of unknown types cannot be shown: {{ids}}',
+  readOnly: 'Your role can look at this journey but not change or publish it.',
   nodeTypes: {
     trigger: {
       'segment-entry': 'Segment entry',

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePermission } from '../../session/session-context';
 import { useFormatters } from '../../session/use-formatters';
 import { ErrorBanner } from '../../ui/error-banner';
 import { EMPTY_VALUE } from '../../ui/format';
@@ -16,6 +17,7 @@ export default function JourneysPage() {
   const { t } = useTranslation();
   const format = useFormatters();
   const journeys = useJourneys();
+  const canCreate = usePermission('journeys.write');
 
   const columns: TableColumn<JourneySummary>[] = [
     {
@@ -68,7 +70,7 @@ export default function JourneysPage() {
   return (
     <>
       <PageHeader title={t('journeys.title')} description={t('journeys.description')} />
-      <NewJourneyForm />
+      {canCreate && <NewJourneyForm />}
       {journeys.isPending ? (
         <Spinner label={t('journeys.list.loading')} />
       ) : journeys.isError ? (

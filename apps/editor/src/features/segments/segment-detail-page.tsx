@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { usePermissions } from '../../session/session-context';
 import { useFormatters } from '../../session/use-formatters';
 import { Button, buttonClassName } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -18,6 +19,7 @@ export function SegmentDetailPage() {
   const id = Number(useParams().id);
   const segment = useSegment(id);
   const refresh = useRefreshSegment(id);
+  const can = usePermissions();
   if (segment.isError) return <ErrorBanner error={segment.error} onRetry={() => void segment.refetch()} />;
   if (!segment.data) return <Spinner label={t('segments.detail.loading')} />;
   const { data } = segment;
@@ -28,14 +30,16 @@ export function SegmentDetailPage() {
         description={data.description || undefined}
         eyebrow={<Link to="/segments">{t('segments.backToList')}</Link>}
         actions={
-          <>
-            <Button onClick={() => refresh.mutate()} busy={refresh.isPending}>
-              {t('segments.detail.refresh')}
-            </Button>
-            <Link to="edit" className={buttonClassName('primary')}>
-              {t('segments.detail.edit')}
-            </Link>
-          </>
+          can('segments.write') ? (
+            <>
+              <Button onClick={() => refresh.mutate()} busy={refresh.isPending}>
+                {t('segments.detail.refresh')}
+              </Button>
+              <Link to="edit" className={buttonClassName('primary')}>
+                {t('segments.detail.edit')}
+              </Link>
+            </>
+          ) : undefined
         }
       />
       <dl className="stat-grid">
@@ -59,8 +63,14 @@ export function SegmentDetailPage() {
       )}
       {refresh.isError && <ErrorBanner error={refresh.error} />}
       <SegmentRuleSummary rule={data.definition} />
-      <SegmentMembers id={id} />
-      <SegmentChanges id={id} />
+      {can('personal_data.read') ? (
+        <>
+          <SegmentMembers id={id} />
+          <SegmentChanges id={id} />
+        </>
+      ) : (
+        <Notice tone="info">{t('segments.detail.personalDataHidden')}</Notice>
+      )}
     </>
   );
 }

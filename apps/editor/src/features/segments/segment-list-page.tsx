@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePermission } from '../../session/session-context';
 import { useFormatters } from '../../session/use-formatters';
 import { buttonClassName } from '../../ui/button';
 import { ErrorBanner } from '../../ui/error-banner';
@@ -12,15 +13,18 @@ export function SegmentListPage() {
   const { t } = useTranslation();
   const format = useFormatters();
   const segments = useSegments();
+  const canCreate = usePermission('segments.write');
   return (
     <>
       <PageHeader
         title={t('segments.title')}
         description={t('segments.list.description')}
         actions={
-          <Link to="new" className={buttonClassName('primary')}>
-            {t('segments.list.create')}
-          </Link>
+          canCreate ? (
+            <Link to="new" className={buttonClassName('primary')}>
+              {t('segments.list.create')}
+            </Link>
+          ) : undefined
         }
       />
       {segments.isPending && <Spinner label={t('segments.list.loading')} />}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePermission } from '../../session/session-context';
 import { useFormatters } from '../../session/use-formatters';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Table } from '../../ui/table';
@@ -20,6 +21,8 @@ export function SegmentPreviewPanel({ preview, invalid, loading, error }: Segmen
   const { t } = useTranslation();
   const format = useFormatters();
   const labels = useRuleLabels();
+  // Without personal_data.read the engine counts but sends no sample.
+  const seesPeople = usePermission('personal_data.read');
   const percent = preview ? Math.round(shareOf(preview.count, preview.customers) * 1000) / 10 : null;
   return (
     <div className="segment-preview" aria-busy={loading}>
@@ -36,7 +39,8 @@ export function SegmentPreviewPanel({ preview, invalid, loading, error }: Segmen
       </p>
       {loading && !invalid && <p className="muted">{t('segments.preview.updating')}</p>}
       {error !== null && !invalid && <ErrorBanner error={error} title={t('segments.preview.failed')} />}
-      {preview && !invalid && (
+      {preview && !invalid && !seesPeople && <p className="muted">{t('segments.preview.sampleHidden')}</p>}
+      {preview && !invalid && seesPeople && (
         <Table
           caption={t('segments.preview.sample')}
           showCaption

@@ -41,6 +41,7 @@ export const segmentsJa = {
     failed: '人数を集計できませんでした',
     sample: '該当する顧客（サンプル）',
     noMembers: '該当する顧客はいません',
+    sampleHidden: 'この役割では個人データを閲覧できないため、該当する顧客のサンプルは表示しません。',
   },
   detail: {
     loading: 'セグメントを読み込んでいます…',
@@ -50,6 +51,7 @@ export const segmentsJa = {
     lastRefreshed: '最終更新',
     nextRefresh: '次回の更新',
     refreshFailed: '前回の更新に失敗しました',
+    personalDataHidden: 'この役割では個人データを閲覧できないため、メンバーの一覧と出入りの記録は表示しません。',
   },
   members: {
     title: '現在の顧客',
@@ -280,6 +282,7 @@ export const segmentsEn: typeof segmentsJa = {
     failed: 'The customers could not be counted',
     sample: 'Matching customers (sample)',
     noMembers: 'No customers match',
+    sampleHidden: 'Your role cannot see personal data, so no sample of the matching customers is shown.',
   },
   detail: {
     loading: 'Loading the segment…',
@@ -289,6 +292,8 @@ export const segmentsEn: typeof segmentsJa = {
     lastRefreshed: 'Last refreshed',
     nextRefresh: 'Next refresh',
     refreshFailed: 'The last refresh failed',
+    personalDataHidden:
+      'Your role cannot see personal data, so the member list and the log of entries and exits are not shown.',
   },
   members: {
     title: 'Current customers',

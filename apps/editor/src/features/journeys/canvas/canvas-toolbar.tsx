@@ -9,7 +9,16 @@ import type { DraftSaver } from './draft-saver';
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
-export function CanvasToolbar({ commands, saver }: { commands: CanvasCommands; saver: DraftSaver }) {
+export function CanvasToolbar({
+  commands,
+  saver,
+  editable,
+}: {
+  commands: CanvasCommands;
+  saver: DraftSaver;
+  /** False: only what looks (copy, fit); nothing that changes the journey. */
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const undoable = useDocument((doc) => canUndo(doc.history));
   const redoable = useDocument((doc) => canRedo(doc.history));
@@ -18,45 +27,53 @@ export function CanvasToolbar({ commands, saver }: { commands: CanvasCommands; s
   );
   return (
     <div className="journey-toolbar" role="toolbar" aria-label={t('canvas.toolbar.label')}>
-      <Button
-        variant="ghost"
-        onClick={commands.undo}
-        disabled={!undoable}
-        aria-keyshortcuts="Control+Z Meta+Z"
-        title={`${t('canvas.toolbar.undo')} (${mod}Z)`}
-      >
-        {t('canvas.toolbar.undo')}
-      </Button>
-      <Button
-        variant="ghost"
-        onClick={commands.redo}
-        disabled={!redoable}
-        aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-        title={`${t('canvas.toolbar.redo')} (${mod}Shift+Z)`}
-      >
-        {t('canvas.toolbar.redo')}
-      </Button>
+      {editable && (
+        <>
+          <Button
+            variant="ghost"
+            onClick={commands.undo}
+            disabled={!undoable}
+            aria-keyshortcuts="Control+Z Meta+Z"
+            title={`${t('canvas.toolbar.undo')} (${mod}Z)`}
+          >
+            {t('canvas.toolbar.undo')}
+          </Button>
+          <Button
+            variant="ghost"
+            onClick={commands.redo}
+            disabled={!redoable}
+            aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+            title={`${t('canvas.toolbar.redo')} (${mod}Shift+Z)`}
+          >
+            {t('canvas.toolbar.redo')}
+          </Button>
+        </>
+      )}
       <Button variant="ghost" onClick={() => commands.copy()} disabled={!selected} aria-keyshortcuts="Control+C Meta+C">
         {t('canvas.toolbar.copy')}
       </Button>
-      <Button variant="ghost" onClick={commands.paste} aria-keyshortcuts="Control+V Meta+V">
-        {t('canvas.toolbar.paste')}
-      </Button>
-      <Button
-        variant="ghost"
-        onClick={commands.deleteSelection}
-        disabled={!selected}
-        aria-keyshortcuts="Delete Backspace"
-      >
-        {t('canvas.toolbar.delete')}
-      </Button>
-      <Button variant="ghost" onClick={commands.autoLayout}>
-        {t('canvas.toolbar.layout')}
-      </Button>
+      {editable && (
+        <>
+          <Button variant="ghost" onClick={commands.paste} aria-keyshortcuts="Control+V Meta+V">
+            {t('canvas.toolbar.paste')}
+          </Button>
+          <Button
+            variant="ghost"
+            onClick={commands.deleteSelection}
+            disabled={!selected}
+            aria-keyshortcuts="Delete Backspace"
+          >
+            {t('canvas.toolbar.delete')}
+          </Button>
+          <Button variant="ghost" onClick={commands.autoLayout}>
+            {t('canvas.toolbar.layout')}
+          </Button>
+        </>
+      )}
       <Button variant="ghost" onClick={commands.fit}>
         {t('canvas.toolbar.fit')}
       </Button>
-      <SaveIndicator saver={saver} />
+      {editable && <SaveIndicator saver={saver} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import './canvas.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePermission } from '../../../session/session-context';
 import { useWorkspace } from '../../../session/workspace-context';
 import { Notice } from '../../../ui/notice';
 import { PageHeader } from '../../../ui/page-header';
@@ -58,7 +59,9 @@ export function JourneyEditor({ journey, backLink }: { journey: JourneyDetail; b
   const { t } = useTranslation();
   const [{ stores, dropped }] = useState(() => createCanvas(journey.draft));
   const [saver] = useState(() => createDraftSaver(stores.document, (graph) => saveDraft(journey.id, graph)));
-  useEffect(() => saver.start(), [saver]);
+  // A role that may not change journeys looks at the canvas: nothing it moves is saved.
+  const editable = usePermission('journeys.write');
+  useEffect(() => (editable ? saver.start() : undefined), [saver, editable]);
   useLiveValidation(stores);
 
   return (
@@ -76,12 +79,13 @@ export function JourneyEditor({ journey, backLink }: { journey: JourneyDetail; b
                   : t('journeys.versionLine', { version: journey.currentVersion })}
               </>
             }
-            actions={<PublishControls journey={journey} saver={saver} />}
+            actions={editable ? <PublishControls journey={journey} saver={saver} /> : undefined}
           />
+          {!editable && <Notice tone="info" role="status" title={t('canvas.readOnly')} />}
           {dropped.length > 0 && (
             <Notice tone="warning" role="alert" title={t('canvas.dropped', { ids: dropped.join(', ') })} />
           )}
-          <EditorBody journey={journey} saver={saver} />
+          <EditorBody journey={journey} saver={saver} editable={editable} />
           <UnsavedChangesGuard saver={saver} />
         </div>
       </ReactFlowProvider>
@@ -89,21 +93,29 @@ export function JourneyEditor({ journey, backLink }: { journey: JourneyDetail; b
   );
 }
 
-function EditorBody({ journey, saver }: { journey: JourneyDetail; saver: ReturnType<typeof createDraftSaver> }) {
+function EditorBody({
+  journey,
+  saver,
+  editable,
+}: {
+  journey: JourneyDetail;
+  saver: ReturnType<typeof createDraftSaver>;
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const canvasId = useId();
   const commands = useCanvasCommands();
-  useCanvasShortcuts(commands);
+  useCanvasShortcuts(commands, editable);
   return (
     <>
-      <CanvasToolbar commands={commands} saver={saver} />
+      <CanvasToolbar commands={commands} saver={saver} editable={editable} />
       <div className="journey-editor__body">
-        <NodePalette canvasId={canvasId} />
+        {editable && <NodePalette canvasId={canvasId} />}
         <div className="journey-editor__canvas" id={canvasId} role="region" aria-label={t('canvas.region')}>
-          <JourneyFlow />
+          <JourneyFlow editable={editable} />
         </div>
         <div className="journey-editor__side">
-          <SidePanel />
+          <SidePanel editable={editable} />
           <IssuePanel />
           <LiveStatistics journey={journey} />
           <DryRunPanel journeyId={journey.id} />

@@ -34,9 +34,13 @@ const edgeTypes: EdgeTypes = { journey: JourneyEdge };
 const defaultEdgeOptions: DefaultEdgeOptions = { type: 'journey', markerEnd: { type: MarkerType.ArrowClosed } };
 const fitViewOptions = { padding: 0.15, maxZoom: 1 };
 const knownTypes: ReadonlySet<string> = new Set(NODE_TYPES);
+const DELETE_KEYS = ['Backspace', 'Delete'];
 
-/** The canvas itself: React Flow controlled by the document store. */
-export function JourneyFlow() {
+/**
+ * The canvas itself: React Flow controlled by the document store. Not editable: nodes can be
+ * selected (to read their settings) but not moved, connected, deleted or dropped.
+ */
+export function JourneyFlow({ editable = true }: { editable?: boolean }) {
   const { t } = useTranslation();
   const { document } = useCanvasStores();
   const { nodes, edges } = useAccessibleNames(
@@ -125,9 +129,11 @@ export function JourneyFlow() {
       onNodeDragStop={onDragStop}
       onSelectionDragStart={onDragStart}
       onSelectionDragStop={onDragStop}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      deleteKeyCode={['Backspace', 'Delete']}
+      onDragOver={editable ? onDragOver : undefined}
+      onDrop={editable ? onDrop : undefined}
+      nodesDraggable={editable}
+      nodesConnectable={editable}
+      deleteKeyCode={editable ? DELETE_KEYS : null}
       fitView
       fitViewOptions={fitViewOptions}
       minZoom={0.1}

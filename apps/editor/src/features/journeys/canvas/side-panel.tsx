@@ -9,8 +9,8 @@ import { fieldError, numberText, parseNumber, SelectInput, TextInput, withValue,
 import { NODE_FORMS } from './forms/node-form';
 import { IssueText } from './issue-text';
 
-/** The selected node's form; with nothing selected, the journey's own settings. */
-export function SidePanel() {
+/** The selected node's form; with nothing selected, the journey's own settings. Read-only: shown, not changed. */
+export function SidePanel({ editable = true }: { editable?: boolean }) {
   const { t } = useTranslation();
   const headingId = useId();
   const selectedIds = useDocument((doc) => selectedNodeIds(doc.history.present.nodes));
@@ -20,13 +20,16 @@ export function SidePanel() {
       <h2 id={headingId} className="visually-hidden">
         {t('canvas.panel.title')}
       </h2>
-      {ids.length === 1 ? (
-        <NodeSettings key={ids[0]} nodeId={ids[0]!} />
-      ) : ids.length > 1 ? (
-        <p className="muted">{t('canvas.panel.multiple', { count: ids.length })}</p>
-      ) : (
-        <JourneySettings />
-      )}
+      {/* A disabled fieldset disables every control inside, the node forms' own included. */}
+      <fieldset className="journey-panel__fields" disabled={!editable}>
+        {ids.length === 1 ? (
+          <NodeSettings key={ids[0]} nodeId={ids[0]!} />
+        ) : ids.length > 1 ? (
+          <p className="muted">{t('canvas.panel.multiple', { count: ids.length })}</p>
+        ) : (
+          <JourneySettings />
+        )}
+      </fieldset>
     </aside>
   );
 }

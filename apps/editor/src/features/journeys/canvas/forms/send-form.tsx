@@ -1,6 +1,7 @@
 import { CHANNELS, SEND_CHANNELS, type SendChannel } from '@kizuna/journey';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePermission } from '../../../../session/session-context';
 import { Button } from '../../../../ui/button';
 import { ErrorBanner } from '../../../../ui/error-banner';
 import { useMessageTemplates, useTemplatePreview } from '../canvas.api';
@@ -10,6 +11,8 @@ import { fieldError, SelectInput, text, TextInput, withValue, type NodeFormProps
 export function SendForm({ config, issues, onChange }: NodeFormProps) {
   const { t } = useTranslation();
   const templates = useMessageTemplates();
+  // Rendering a template for a customer is a template author's tool (templates.write on the engine).
+  const canPreview = usePermission('templates.write');
   const channel = SEND_CHANNELS.find((c) => c === config['channel']);
   const templateId = text(config, 'templateId');
   const choices = (templates.data ?? []).filter((template) => channel === 'best' || template.channel === channel);
@@ -67,7 +70,9 @@ export function SendForm({ config, issues, onChange }: NodeFormProps) {
         error={fieldError(issues, 'config.templateId')}
         onChange={(next) => onChange(withValue(config, 'templateId', next || undefined), 'templateId')}
       />
-      {channel && channel !== 'best' && templateId && <TemplatePreview channel={channel} templateKey={templateId} />}
+      {channel && channel !== 'best' && templateId && canPreview && (
+        <TemplatePreview channel={channel} templateKey={templateId} />
+      )}
     </>
   );
 }
