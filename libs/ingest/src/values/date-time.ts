@@ -16,8 +16,8 @@ function daysInMonth(year: number, month: number): number {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-/** Per timezone: UTC hour number -> offset in minutes. Numbers as keys: no string per lookup. */
-const offsetsByZone = new Map<string, Map<number, number>>();
+/** Per timezone: UTC day number -> offset in minutes (or the day's 24 hourly offsets). */
+const offsetsByZone = new Map<string, Map<number, number | Int16Array>>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
@@ -45,25 +45,31 @@ function offsetFromIntl(timeZone: string, hour: number): number {
 }
 
 /**
- * Minutes east of UTC of `timeZone` at the instant `utcMs`. Intl is slow (a few µs a call), so the
- * offsets are cached per hour and filled a UTC day at a time: when the first and last hours of the
- * day have the same offset, so have the hours between (no zone changes its offset twice in a day).
- * A two-year orders file then costs two Intl calls per day instead of one per hour.
+ * Minutes east of UTC of `timeZone` at the instant `utcMs`. Intl is slow (a few µs a call), so
+ * offsets are cached per UTC day: one number when the first and last hours of the day have the same
+ * offset (then so have the hours between: no zone changes its offset twice in a day), else the 24
+ * hourly offsets. A two-year orders file costs two Intl calls per day instead of one per hour, and
+ * a lookup is by a small integer key.
  */
 function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
   const hour = Math.floor(utcMs / 3_600_000);
+  const day = Math.floor(hour / 24) | 0;
   let offsets = offsetsByZone.get(timeZone);
-  if (!offsets) offsetsByZone.set(timeZone, (offsets = new Map<number, number>()));
-  const cached = offsets.get(hour);
-  if (cached !== undefined) return cached;
-  if (offsets.size > 200_000) offsets.clear();
-  const first = Math.floor(hour / 24) * 24;
-  const start = offsetFromIntl(timeZone, first);
-  const end = offsetFromIntl(timeZone, first + 23);
-  for (let h = first; h < first + 24; h++) {
-    offsets.set(h, start === end || h === first ? start : h === first + 23 ? end : offsetFromIntl(timeZone, h));
+  if (!offsets) offsetsByZone.set(timeZone, (offsets = new Map<number, number | Int16Array>()));
+  let cached = offsets.get(day);
+  if (cached === undefined) {
+    if (offsets.size > 100_000) offsets.clear();
+    const first = day * 24;
+    const start = offsetFromIntl(timeZone, first);
+    const end = offsetFromIntl(timeZone, first + 23);
+    if (start === end) cached = start;
+    else {
+      cached = new Int16Array(24);
+      for (let h = 0; h < 24; h++) cached[h] = h === 0 ? start : h === 23 ? end : offsetFromIntl(timeZone, first + h);
+    }
+    offsets.set(day, cached);
   }
-  return offsets.get(hour)!;
+  return typeof cached === 'number' ? cached : cached[hour - day * 24]!;
 }
 
 /** The UTC instant of a wall-clock time in `timeZone` (Asia/Tokyo has no DST; others may). */

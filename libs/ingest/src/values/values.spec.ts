@@ -22,6 +22,9 @@ describe('date-times', () => {
     expect(iso('2026-01-05T04:45:00Z')).toBe('2026-01-05T04:45:00.000Z');
     expect(iso('2026-07-01 12:00', 'America/New_York')).toBe('2026-07-01T16:00:00.000Z');
     expect(iso('2026-01-01 12:00', 'America/New_York')).toBe('2026-01-01T17:00:00.000Z');
+    // The day clocks go forward (2:00 EST -> 3:00 EDT, 07:00 UTC): offsets change within the UTC day.
+    expect(iso('2026-03-08 01:30', 'America/New_York')).toBe('2026-03-08T06:30:00.000Z');
+    expect(iso('2026-03-08 12:00', 'America/New_York')).toBe('2026-03-08T16:00:00.000Z');
   });
 
   it('rejects impossible dates with the value in the message', () => {
