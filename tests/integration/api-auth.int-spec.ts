@@ -209,7 +209,15 @@ describe('API authentication, validation and workspace isolation', () => {
       const text = await listed.text();
       const { items } = JSON.parse(text) as { items: Record<string, unknown>[] };
       const entry = items.find((item) => item.id === created.id);
-      expect(Object.keys(entry!).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'role']);
+      expect(Object.keys(entry!).sort()).toEqual([
+        'createdAt',
+        'id',
+        'lastUsedAt',
+        'name',
+        'prefix',
+        'revokedAt',
+        'role',
+      ]);
       expect(entry).toMatchObject({ name: 'reporting', prefix: created.prefix, revokedAt: null });
       expect(text).not.toContain(secret);
       expect(text).not.toContain(secretHash);

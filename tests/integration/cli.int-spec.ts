@@ -50,6 +50,32 @@ describe('kizuna CLI', () => {
     expect(run).toEqual({ code: 0, stdout: `workspace cli-shop created (id ${rows[0].id})\n`, stderr: '' });
   });
 
+  it('adds an editor account with a password shown once, lists it, and resets its password', async () => {
+    const added = await kizuna('users', 'add', 'Tanaka@Example.jp', '--workspace', 'cli-shop', '--role', 'marketer');
+    expect(added.code).toBe(0);
+    const temporary = /temporary password \(shown once\): (\S+)/.exec(added.stdout)?.[1];
+    expect(temporary).toHaveLength(20);
+    await test.signIn({ email: 'tanaka@example.jp', password: temporary! });
+
+    const listed = await kizuna('users', 'list', '--workspace', 'cli-shop', '--json');
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ email: 'tanaka@example.jp', role: 'marketer', personalData: false }),
+    ]);
+    const { rows } = await test.db.pool.query<{ password_hash: string }>('SELECT password_hash FROM app_user');
+    expect(JSON.stringify(rows)).not.toContain(temporary);
+
+    const reset = await kizuna('users', 'reset-password', 'tanaka@example.jp');
+    const fresh = /\n {2}(\S+)\n/.exec(reset.stdout)?.[1];
+    expect(fresh).toHaveLength(20);
+    await test.signIn({ email: 'tanaka@example.jp', password: fresh! });
+    const refused = await fetch(`${test.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'tanaka@example.jp', password: temporary }),
+    });
+    expect(refused.status).toBe(401);
+  }, 120_000);
+
   it('imports an orders file, stores the good rows and writes the bad ones with their line numbers', async () => {
     const orders = file(
       'orders.csv',
@@ -150,6 +176,7 @@ describe('kizuna CLI', () => {
       id: expect.any(Number),
       name: 'from the terminal',
       prefix: expect.stringMatching(/^[A-Za-z0-9]{12}$/),
+      role: 'admin',
       createdAt: expect.any(String),
       lastUsedAt: null,
       revokedAt: null,

@@ -28,6 +28,7 @@ describe('HTTP hygiene', () => {
       KIZUNA_RATE_LIMIT_EVENTS: '5',
       KIZUNA_RATE_LIMIT_TRACKING: '5',
       KIZUNA_RATE_LIMIT_WEBHOOKS: '5',
+      KIZUNA_RATE_LIMIT_SIGN_IN: '3',
       KIZUNA_CORS_ORIGINS: 'https://crm.example.jp',
     });
     shop = await test.createWorkspace('shop');
@@ -121,5 +122,20 @@ describe('HTTP hygiene', () => {
     expect(hooks.filter((response) => response.status === 429)).toHaveLength(2);
     // The API itself is not counted with them.
     expect((await test.api(shop, '/api/health')).status).toBe(200);
+  });
+
+  it('limits sign-in attempts per client address and minute, before any password is checked', async () => {
+    const attempts = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      attempts.push(
+        await fetch(`${test.url}/api/v1/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'guess@example.jp', password: `guess number ${attempt}` }),
+        }),
+      );
+    }
+    expect(attempts.map((response) => response.status)).toEqual([401, 401, 401, 429, 429]);
+    expect(Number(attempts[4]!.headers.get('retry-after-sign-in'))).toBeGreaterThan(0);
   });
 });

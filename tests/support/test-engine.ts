@@ -2,7 +2,9 @@ import type { Clock } from '@kizuna/shared';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { WorkspaceRole } from '@kizuna/shared';
 import { ApiKeyService } from '../../apps/engine/src/auth/api-key.service';
+import { MembersService } from '../../apps/engine/src/users/members.service';
 import { startEngine, type RunningEngine } from '../../apps/engine/src/bootstrap/start-engine';
 import { loadEngineConfig } from '../../apps/engine/src/config/engine-config';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -13,12 +15,34 @@ export interface TestWorkspace {
   apiKey: string;
 }
 
+export interface TestUser {
+  email: string;
+  password: string;
+  userId: number;
+}
+
+/** A signed-in editor session: send `cookie` always and `csrfToken` in X-CSRF-Token on changes. */
+export interface TestSession {
+  cookie: string;
+  csrfToken: string;
+  /** The session token itself (the cookie's value), for a browser context. */
+  token: string;
+}
+
 export interface TestEngine {
   engine: RunningEngine;
   db: TestDatabase;
   url: string;
   /** A workspace with an API key of its own. */
   createWorkspace(slug: string): Promise<TestWorkspace>;
+  /** A member of the workspace with this role (a new account, through the members service). */
+  createUser(
+    workspace: TestWorkspace,
+    role: WorkspaceRole,
+    options?: { email?: string; personalData?: boolean },
+  ): Promise<TestUser>;
+  /** Signs in through POST /api/v1/session, as the editor does. */
+  signIn(user: Pick<TestUser, 'email' | 'password'>, workspace?: TestWorkspace): Promise<TestSession>;
   /** fetch against the engine, with the workspace's API key. */
   api(workspace: TestWorkspace | undefined, path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
   stop(): Promise<void>;
@@ -65,6 +89,27 @@ export async function startTestEngine(
       const id = rows[0]!.id;
       const key = await engine.app.get(ApiKeyService).create(id, 'test');
       return { id, slug, apiKey: key.key };
+    },
+    async createUser(workspace, role, options = {}) {
+      const email = options.email ?? `${role}-${workspace.slug}-${Math.random().toString(36).slice(2, 8)}@example.jp`;
+      const added = await engine.app
+        .get(MembersService)
+        .add(workspace.id, { email, name: email, role, personalData: options.personalData ?? false });
+      if (!added.temporaryPassword) throw new Error(`${email} already had an account`);
+      return { email, password: added.temporaryPassword, userId: added.member.userId };
+    },
+    async signIn(user, workspace) {
+      const response = await fetch(`${url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: user.email, password: user.password, workspace: workspace?.slug }),
+      });
+      if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+      const setCookie = response.headers.get('set-cookie') ?? '';
+      const token = /kizuna_session=([^;]+)/.exec(setCookie)?.[1];
+      if (!token) throw new Error(`no session cookie in ${setCookie}`);
+      const { csrfToken } = (await response.json()) as { csrfToken: string };
+      return { cookie: `kizuna_session=${token}`, csrfToken, token };
     },
     api(workspace, route, init = {}) {
       const headers = new Headers(init.headers);

@@ -23,7 +23,13 @@ export class ApiKeyRepository {
     return this.prisma.apiKey.findUnique({ where: { prefix } });
   }
 
-  create(key: { workspaceId: number; name: string; prefix: string; secretHash: string; role: WorkspaceRole }): Promise<StoredApiKey> {
+  create(key: {
+    workspaceId: number;
+    name: string;
+    prefix: string;
+    secretHash: string;
+    role: WorkspaceRole;
+  }): Promise<StoredApiKey> {
     return this.prisma.apiKey.create({ data: key });
   }
 

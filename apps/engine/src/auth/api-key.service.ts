@@ -47,7 +47,11 @@ export class ApiKeyService {
    * Creates a key; the full key is returned this once and never stored. Keys are admin unless a
    * narrower role is asked for (an integration that only sends events needs marketer at most).
    */
-  async create(workspaceId: number, name: string, role: WorkspaceRole = 'admin'): Promise<ApiKeySummary & { key: string }> {
+  async create(
+    workspaceId: number,
+    name: string,
+    role: WorkspaceRole = 'admin',
+  ): Promise<ApiKeySummary & { key: string }> {
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 100)
       throw new ValidationFailedError('Invalid API key', [{ field: 'name', message: 'must be 1-100 characters' }]);

@@ -45,14 +45,17 @@ export class AuthGuard implements CanActivate {
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (!permission) {
-      this.logger.error({ route: `${request.method} ${request.route?.path ?? request.path}` }, 'route declares no permission');
+      this.logger.error({ route: `${request.method} ${request.path}` }, 'route declares no permission');
       throw new ForbiddenError('This route declares no permission, so nobody may call it.');
     }
     if (!isAllowed(auth, permission)) {
-      throw new ForbiddenError(`The ${auth.role} role may not do this in workspace "${auth.slug}" (needs ${permission}).`, {
-        permission,
-        role: auth.role,
-      });
+      throw new ForbiddenError(
+        `The ${auth.role} role may not do this in workspace "${auth.slug}" (needs ${permission}).`,
+        {
+          permission,
+          role: auth.role,
+        },
+      );
     }
     return true;
   }

@@ -15,7 +15,13 @@ export function sessionTokenOf(request: Request): string | undefined {
  * Only under /api: the editor's static files and the tracking links never carry it.
  */
 export function setSessionCookie(response: Response, token: string, secure: boolean, maxAgeMs: number): void {
-  response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: COOKIE_PATH, maxAge: maxAgeMs });
+  response.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: COOKIE_PATH,
+    maxAge: maxAgeMs,
+  });
 }
 
 export function clearSessionCookie(response: Response, secure: boolean): void {

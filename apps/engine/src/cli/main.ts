@@ -7,6 +7,7 @@ import { registerJourneyCommands } from './commands/journeys.command';
 import { registerReportCommands } from './commands/report.command';
 import { registerScoreCommands } from './commands/score.command';
 import { registerSegmentCommands } from './commands/segments.command';
+import { registerUserCommands } from './commands/users.command';
 import { registerWorkspaceCommands } from './commands/workspaces.command';
 import { reportFailure } from './cli-output';
 
@@ -20,6 +21,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   registerImportCommand(program);
   registerWorkspaceCommands(program);
   registerApiKeyCommands(program);
+  registerUserCommands(program);
   registerDemoCommands(program);
   registerAnalyzeCommand(program);
   registerSegmentCommands(program);

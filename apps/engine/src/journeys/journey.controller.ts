@@ -178,30 +178,35 @@ export class JourneyController {
 
   @Requires('journeys.read')
   @Get(':id/versions')
-  versions(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
+  async versions(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
+    await this.journeys.get(auth.workspaceId, id);
     return this.repository.versions(auth.workspaceId, id);
   }
 
   /** Per node: enrolments waiting there, entered, and messages by status. */
   @Requires('journeys.read')
   @Get(':id/stats')
-  statistics(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
+  async statistics(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
+    await this.journeys.get(auth.workspaceId, id);
     return this.stats.forJourney(auth.workspaceId, id);
   }
 
   @Requires('personal_data.read')
   @Get(':id/enrollments')
-  listEnrollments(
+  async listEnrollments(
     @CurrentWorkspace() auth: AuthenticatedWorkspace,
     @Param('id', ParseIntPipe) id: number,
     @Query({ schema: EnrollmentListQuerySchema }) query: z.infer<typeof EnrollmentListQuerySchema>,
   ) {
+    await this.journeys.get(auth.workspaceId, id);
     return this.stats.enrollments(auth.workspaceId, id, query);
   }
 
   @Requires('personal_data.read')
   @Get(':id/messages')
-  listMessages(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
+  async listMessages(@CurrentWorkspace() auth: AuthenticatedWorkspace, @Param('id', ParseIntPipe) id: number) {
+    // Another workspace's journey is "not found", not an empty list: the answer must not depend on B.
+    await this.journeys.get(auth.workspaceId, id);
     return this.messages.listForJourney(auth.workspaceId, id);
   }
 }

@@ -41,17 +41,26 @@ export class MembersService {
     let temporaryPassword: string | null = null;
     if (!user) {
       temporaryPassword = generatePassword();
-      user = await this.users.create({ email, name: input.name.trim() || email, passwordHash: await hashPassword(temporaryPassword) });
+      user = await this.users.create({
+        email,
+        name: input.name.trim() || email,
+        passwordHash: await hashPassword(temporaryPassword),
+      });
     } else if (await this.users.member(workspaceId, user.id)) {
       throw new ConflictError(`${email} is already a member of this workspace`);
     }
     await this.users.addMember(workspaceId, user.id, { role: input.role, personalData: input.personalData });
-    await this.audit.record(workspaceId, 'user.add', { type: 'user', id: user.id }, {
-      email,
-      role: input.role,
-      personalData: input.personalData,
-      accountCreated: temporaryPassword !== null,
-    });
+    await this.audit.record(
+      workspaceId,
+      'user.add',
+      { type: 'user', id: user.id },
+      {
+        email,
+        role: input.role,
+        personalData: input.personalData,
+        accountCreated: temporaryPassword !== null,
+      },
+    );
     return { member: await this.get(workspaceId, user.id), temporaryPassword };
   }
 
@@ -64,13 +73,18 @@ export class MembersService {
     const next = { role: change.role ?? current.role, personalData: change.personalData ?? current.personalData };
     if (current.role === 'admin' && next.role !== 'admin') await this.keepAnAdmin(workspaceId);
     await this.users.updateMember(workspaceId, userId, next);
-    await this.audit.record(workspaceId, 'user.update', { type: 'user', id: userId }, {
-      email: current.email,
-      ...(next.role !== current.role ? { role: { from: current.role, to: next.role } } : {}),
-      ...(next.personalData !== current.personalData
-        ? { personalData: { from: current.personalData, to: next.personalData } }
-        : {}),
-    });
+    await this.audit.record(
+      workspaceId,
+      'user.update',
+      { type: 'user', id: userId },
+      {
+        email: current.email,
+        ...(next.role !== current.role ? { role: { from: current.role, to: next.role } } : {}),
+        ...(next.personalData !== current.personalData
+          ? { personalData: { from: current.personalData, to: next.personalData } }
+          : {}),
+      },
+    );
     return this.get(workspaceId, userId);
   }
 
@@ -92,6 +106,6 @@ export class MembersService {
   /** A workspace without an admin could never change its settings, keys or members again. */
   private async keepAnAdmin(workspaceId: number): Promise<void> {
     if ((await this.users.countAdmins(workspaceId)) <= 1)
-      throw new ConflictError('This is the workspace\'s last admin: make another member admin first.');
+      throw new ConflictError("This is the workspace's last admin: make another member admin first.");
   }
 }

@@ -25,7 +25,9 @@ function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffe
   const options: ScryptOptions = { N, r: cost.r, p: cost.p, maxmem: 256 * N * cost.r };
   return new Promise((resolve, reject) => {
     // Asynchronous: the work runs on libuv's thread pool, not on the event loop serving requests.
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 

@@ -36,7 +36,9 @@ export class SessionRepository {
 
   /** The session behind a cookie, when it is neither revoked, expired, idle too long, nor its user disabled. */
   async findActive(tokenHash: string, now: Date, idleSince: Date): Promise<ActiveSession | null> {
-    const { rows } = await this.pool.query<Omit<ActiveSession, 'grant'> & { role: WorkspaceRole | null; personalData: boolean | null }>(
+    const { rows } = await this.pool.query<
+      Omit<ActiveSession, 'grant'> & { role: WorkspaceRole | null; personalData: boolean | null }
+    >(
       `SELECT s.id, s.user_id AS "userId", u.name AS "userName", u.email AS "userEmail", s.workspace_id AS "workspaceId",
               w.slug, w.timezone, s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt",
               m.role, m.personal_data AS "personalData"
@@ -75,6 +77,9 @@ export class SessionRepository {
 
   /** A member removed from a workspace is signed out of it at once. */
   async revokeInWorkspace(workspaceId: number, userId: number, at: Date): Promise<void> {
-    await this.prisma.userSession.updateMany({ where: { workspaceId, userId, revokedAt: null }, data: { revokedAt: at } });
+    await this.prisma.userSession.updateMany({
+      where: { workspaceId, userId, revokedAt: null },
+      data: { revokedAt: at },
+    });
   }
 }

@@ -1,5 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ForbiddenError, permissionsOf, ValidationFailedError, type Permission, type WorkspaceRole } from '@kizuna/shared';
+import {
+  ForbiddenError,
+  permissionsOf,
+  ValidationFailedError,
+  type Permission,
+  type WorkspaceRole,
+} from '@kizuna/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service';
 import { runAs } from '../audit/audit-actor';
@@ -68,7 +74,11 @@ export class SessionService {
     private readonly audit: AuditLog,
   ) {}
 
-  async signIn(input: { email: string; password: string; workspace?: string }): Promise<{ token: string; view: SessionView }> {
+  async signIn(input: {
+    email: string;
+    password: string;
+    workspace?: string;
+  }): Promise<{ token: string; view: SessionView }> {
     const email = normaliseAccountEmail(input.email);
     const user = await this.users.findByEmail(email);
     if (!user || user.disabledAt) {
@@ -80,9 +90,7 @@ export class SessionService {
     if (check.needsRehash) await this.users.setPasswordHash(user.id, await hashPassword(input.password), new Date());
 
     const memberships = await this.users.memberships(user.id);
-    const membership = input.workspace
-      ? memberships.find((m) => m.slug === input.workspace)
-      : memberships[0];
+    const membership = input.workspace ? memberships.find((m) => m.slug === input.workspace) : memberships[0];
     if (!membership) {
       throw new ForbiddenError(
         input.workspace

@@ -91,7 +91,12 @@ export class UserRepository {
             id: true,
             email: true,
             name: true,
-            sessions: { where: { workspaceId }, orderBy: { lastSeenAt: 'desc' }, take: 1, select: { lastSeenAt: true } },
+            sessions: {
+              where: { workspaceId },
+              orderBy: { lastSeenAt: 'desc' },
+              take: 1,
+              select: { lastSeenAt: true },
+            },
           },
         },
       },
@@ -111,7 +116,11 @@ export class UserRepository {
     return (await this.members(workspaceId)).find((member) => member.userId === userId) ?? null;
   }
 
-  async addMember(workspaceId: number, userId: number, grant: { role: WorkspaceRole; personalData: boolean }): Promise<void> {
+  async addMember(
+    workspaceId: number,
+    userId: number,
+    grant: { role: WorkspaceRole; personalData: boolean },
+  ): Promise<void> {
     await this.prisma.workspaceMember.create({ data: { workspaceId, userId, ...grant } });
   }
 
