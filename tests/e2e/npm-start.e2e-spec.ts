@@ -123,6 +123,19 @@ describe('npm start', () => {
       })
     ).json()) as { issues: unknown[] };
     expect(first.issues).toEqual([]);
+
+    // The first admin, printed once: it signs in to the demo workspace.
+    const email = /email: +(\S+)/.exec(output)?.[1];
+    const password = /password: +(\S+)/.exec(output)?.[1];
+    expect(email).toBe('admin@kizuna.local');
+    const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    expect(signIn.status).toBe(200);
+    expect(await signIn.json()).toMatchObject({ workspace: { slug: 'demo' }, role: 'admin' });
+    expect(output.split(password!)).toHaveLength(2);
   });
 
   it('stops everything on Ctrl-C, the embedded database included', async () => {

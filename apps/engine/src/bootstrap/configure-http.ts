@@ -29,6 +29,7 @@ export function configureHttp(app: NestExpressApplication, config: EngineConfig)
   // Twilio posts its webhooks as forms.
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.disable('x-powered-by');
+  if (config.KIZUNA_TRUST_PROXY !== undefined) app.set('trust proxy', config.KIZUNA_TRUST_PROXY);
 
   const document = () =>
     SwaggerModule.createDocument(

@@ -54,6 +54,16 @@ export const EngineConfigSchema = z.object({
   KIZUNA_ADMIN_EMAIL: z.string().default('admin@kizuna.local'),
   /** The first admin's password; unset: a random one, printed once at the first start. */
   KIZUNA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(200).optional(),
+  /**
+   * Behind a load balancer or TLS proxy: which proxies to believe about the client's address and
+   * https (Express "trust proxy": a hop count, or addresses/CIDRs, comma-separated). Unset: none, so
+   * rate limits count per proxy and the session cookie is Secure only with an https KIZUNA_PUBLIC_URL.
+   */
+  KIZUNA_TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? (/^\d+$/.test(value) ? Number(value) : value) : undefined)),
   /** Editor sign-in attempts per client address per minute before 429 (0: no limit). */
   KIZUNA_RATE_LIMIT_SIGN_IN: z.coerce.number().int().min(0).default(10),
   /** Set: /api/metrics answers only `Authorization: Bearer <token>`; unset: it is public (docs/operations.md). */
