@@ -329,4 +329,47 @@ describe('API under random segment rules, journey graphs and templates (fast-che
       }
     }
   }, 60_000);
+
+  /** Percent-encoded, lone surrogates replaced: fetch refuses them before they reach the engine. */
+  const headerSafe = (value: string) => encodeURIComponent(value.replace(/[\ud800-\udfff]/g, '\ufffd'));
+
+  it('answers random sign-ins, cookies and CSRF tokens with a 4xx, and signs nobody in', async () => {
+    const user = await test.createUser(shop, 'admin', { email: 'fuzz-owner@example.jp' });
+    const valid = { email: user.email, password: user.password, workspace: shop.slug };
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(damage(valid), oddValue), async (body) => {
+        const response = await fetch(`${test.url}/api/v1/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        // A damaged body that still holds the right email and password may sign in; nothing else does.
+        const rightCredentials =
+          typeof body === 'object' && body !== null && (body as Record<string, unknown>).password === user.password;
+        if (response.status === 200) expect(rightCredentials).toBe(true);
+        else {
+          expect(response.status).toBeGreaterThanOrEqual(400);
+          expect(response.status).toBeLessThan(500);
+          expect(response.headers.get('set-cookie')).toBeNull();
+        }
+      }),
+      { seed: SEED, numRuns: 40 },
+    );
+    await fc.assert(
+      fc.asyncProperty(nastyString, nastyString, async (token, csrf) => {
+        const response = await fetch(`${test.url}/api/v1/segments`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            cookie: `kizuna_session=${headerSafe(token)}`,
+            'x-csrf-token': headerSafe(csrf),
+          },
+          body: JSON.stringify({ name: 'x', definition: VALID_RULES[0] }),
+        });
+        // 431: Node refuses headers over 16 KB before the engine sees them.
+        expect([401, 431]).toContain(response.status);
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+  }, 120_000);
 });
