@@ -17,7 +17,10 @@ export interface IngestedEvents {
   duplicates: number;
 }
 
-/** Stores a batch of events in one transaction: all of it, or (on error) none of it. */
+/**
+ * Stores a batch of events in one transaction: all of it, or (on error) none of it. Batches of one
+ * workspace run concurrently (docs/adr/0004).
+ */
 @Injectable()
 export class IngestEventsUseCase {
   constructor(
@@ -47,6 +50,8 @@ export class IngestEventsUseCase {
         workspaceId,
         events.map((event) => ({ claims: claimsOf(event.reference, batch.source) })),
         'events-api',
+        // Batches of known customers run side by side; only new identities are waited for.
+        'identity',
       );
       const inserted = await this.events.insert(
         tx,

@@ -4,6 +4,7 @@ import type { PoolClient } from '@kizuna/db';
 import { copyRows } from '../infrastructure/database/copy-rows';
 import type { Queryable } from '../infrastructure/database/transaction';
 import { PROFILE_COLUMNS, profileValue } from './customer-columns';
+import { identityLockKeys } from './identity-lock-key';
 
 export interface NewCustomer {
   id: number;
@@ -19,14 +20,56 @@ export interface ProfileUpdate {
 
 const profileColumnList = PROFILE_COLUMNS.map((c) => c.column).join(', ');
 
+/**
+ * Row locks on stored customers (PostgreSQL's row-level lock modes): KEY SHARE to attach rows to a
+ * customer, which a profile UPDATE does not wait for; UPDATE to merge or erase it, the one mode that
+ * excludes KEY SHARE, so a merge waits for the batches attaching rows to the customers it merges.
+ */
+export type CustomerLockStrength = 'KEY SHARE' | 'UPDATE';
+
 @Injectable()
 export class IdentityRepository {
   /**
-   * Serialises identity resolution within a workspace until the transaction ends: two imports
-   * resolving the same new email at once would otherwise both create a customer for it.
+   * The workspace identity lock, until the transaction ends. Exclusive: no other resolution of
+   * the workspace runs (imports, erasure). Shared: the mode of resolutions that lock the identities
+   * they create one by one (lockIdentities); they run side by side but never beside an exclusive one.
    */
-  async lockWorkspace(tx: Queryable, workspaceId: number): Promise<void> {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext('kizuna:identity'), $1)", [workspaceId]);
+  async lockWorkspace(tx: Queryable, workspaceId: number, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<void> {
+    const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+    await tx.query(`SELECT ${lock}(hashtext('kizuna:identity'), $1)`, [workspaceId]);
+  }
+
+  /**
+   * Locks each identity until the transaction ends, in key order (two batches sharing new
+   * identities wait for each other instead of deadlocking): whoever holds it may create it.
+   */
+  async lockIdentities(tx: Queryable, workspaceId: number, claims: readonly IdentityClaim[]): Promise<void> {
+    if (!claims.length) return;
+    // unnest yields the sorted array in order; count() leaves one row to send back.
+    await tx.query('SELECT count(pg_advisory_xact_lock(key)) FROM unnest($1::bigint[]) AS key', [
+      identityLockKeys(workspaceId, claims).map(String),
+    ]);
+  }
+
+  /**
+   * Locks the customers in id order (so two lockers cannot deadlock) and returns how many are still
+   * active and not erased. Under READ COMMITTED a row changed by a transaction we waited for is read
+   * again, so a customer merged or erased meanwhile is not counted: the caller resolves again.
+   */
+  async lockActiveCustomers(
+    tx: Queryable,
+    workspaceId: number,
+    customerIds: readonly number[],
+    strength: CustomerLockStrength,
+  ): Promise<number> {
+    if (!customerIds.length) return 0;
+    const { rows } = await tx.query(
+      `SELECT id FROM customer
+        WHERE workspace_id = $1 AND id = ANY($2::int[]) AND status = 'active' AND erased_at IS NULL
+        ORDER BY id FOR ${strength}`,
+      [workspaceId, customerIds],
+    );
+    return rows.length;
   }
 
   /** identityKey(claim) -> id of the customer owning it, for the claims already stored. */
@@ -85,8 +128,9 @@ export class IdentityRepository {
   }
 
   /**
-   * Identities known to be new: the caller looked them up under the workspace identity lock, so
-   * no other transaction can have stored them since, and COPY needs no conflict handling.
+   * Identities known to be new: the caller looked them up holding their locks (the workspace lock
+   * exclusively, or each identity's own), so no other transaction can have stored them since, and
+   * COPY needs no conflict handling.
    */
   async insertNewIdentities(
     tx: PoolClient,
