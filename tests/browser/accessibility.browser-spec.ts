@@ -20,9 +20,18 @@ interface MenuPage {
   primaryAction?: string;
   /** Saved for the user guide (docs/screenshots/<name>-<language>.png) when KIZUNA_SCREENSHOTS=1. */
   screenshot?: string;
+  /** Opened without a session: the sign-in page. */
+  signedOut?: boolean;
 }
 
 const PAGES: readonly MenuPage[] = [
+  {
+    name: 'sign-in',
+    route: () => '/',
+    signedOut: true,
+    ready: { ja: 'サインイン', en: 'Sign in' },
+    primaryAction: 'button:Sign in',
+  },
   { name: 'home', route: () => '/', ready: { ja: 'システムの状態', en: 'System status' }, screenshot: 'home' },
   {
     name: 'customer search',
@@ -74,6 +83,23 @@ const PAGES: readonly MenuPage[] = [
     route: () => '/settings/channels',
     ready: { ja: 'チャネル', en: 'Channels' },
     primaryAction: 'button:Save settings',
+  },
+  {
+    name: 'members',
+    route: () => '/settings/members',
+    ready: { ja: 'このワークスペースのメンバー', en: 'Members of this workspace' },
+    primaryAction: 'button:Add',
+  },
+  {
+    name: 'audit log',
+    route: () => '/settings/audit',
+    ready: { ja: 'サインイン', en: 'Signed in' },
+  },
+  {
+    name: 'account',
+    route: () => '/account',
+    ready: { ja: 'パスワードの変更', en: 'Change password' },
+    primaryAction: 'button:Change password',
   },
 ];
 
@@ -143,6 +169,7 @@ describe('accessibility of every page of the menu in Chromium', () => {
       async (_name, menuPage) => {
         const { page, context, errors } = await openEditor(browser, test, workspace, menuPage.route(fixture), {
           language,
+          signedIn: !menuPage.signedOut,
         });
         await page.locator('main').getByText(menuPage.ready[language], { exact: false }).first().waitFor();
         // Pages load their parts separately (a heat map after its heading): check them once all have answered.
@@ -161,7 +188,10 @@ describe('accessibility of every page of the menu in Chromium', () => {
   it.each(PAGES.filter((page) => page.primaryAction).map((page) => [page.name, page] as const))(
     '%s: Tab reaches the main control',
     async (_name, menuPage) => {
-      const { page, context } = await openEditor(browser, test, workspace, menuPage.route(fixture), { language: 'en' });
+      const { page, context } = await openEditor(browser, test, workspace, menuPage.route(fixture), {
+        language: 'en',
+        signedIn: !menuPage.signedOut,
+      });
       await page.locator('main').getByText(menuPage.ready.en, { exact: false }).first().waitFor();
       await page.waitForLoadState('networkidle');
       const stops = await tabStops(page, 80);
@@ -173,8 +203,18 @@ describe('accessibility of every page of the menu in Chromium', () => {
   it('reaches the skip link, the language switcher, the account, the menu and the page actions with Tab, with visible focus', async () => {
     const { page, context, user } = await openEditor(browser, test, workspace, '/data/imports', { language: 'en' });
     await page.getByText('Import history').waitFor();
-    const stops = await tabStops(page, 22);
-    const menu = ['Home', 'Customers', 'Journeys', 'Segments', 'Analytics', 'Imports', 'Channels'];
+    const stops = await tabStops(page, 24);
+    const menu = [
+      'Home',
+      'Customers',
+      'Journeys',
+      'Segments',
+      'Analytics',
+      'Imports',
+      'Channels',
+      'Members',
+      'Audit log',
+    ];
     const header = ['a:Skip to content', 'select:Language', `a:${user!.email}`, 'button:Sign out'];
     expect(stops.slice(0, header.length + menu.length)).toEqual([...header, ...menu.map((name) => `a:${name}`)]);
     // Then the form, in reading order, ending with its primary action.

@@ -10,15 +10,15 @@ function menuOf(grant: WorkspaceGrant): string[] {
 }
 
 describe('menuFor', () => {
-  it('shows an admin every page', () => {
+  it('shows an admin every page, members and the audit log included', () => {
     expect(menuOf({ role: 'admin', personalData: false })).toEqual([
       'main: home customers journeys segments analytics',
       'data: imports',
-      'settings: channels',
+      'settings: channels members audit',
     ]);
   });
 
-  it('shows a marketer every page of the work', () => {
+  it('shows a marketer no members or audit log', () => {
     expect(menuOf({ role: 'marketer', personalData: false })).toEqual([
       'main: home customers journeys segments analytics',
       'data: imports',
@@ -36,9 +36,9 @@ describe('menuFor', () => {
   });
 
   it('hides a group with no page left', () => {
-    expect(menuFor((permission) => permission === 'workspace.read' || permission === 'settings.read')).toEqual([
+    expect(menuFor((permission) => permission === 'workspace.read' || permission === 'audit.read')).toEqual([
       { group: 'main', pages: [expect.objectContaining({ id: 'home' })] },
-      { group: 'settings', pages: [expect.objectContaining({ id: 'channels' })] },
+      { group: 'settings', pages: [expect.objectContaining({ id: 'audit' })] },
     ]);
   });
 });

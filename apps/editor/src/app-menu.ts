@@ -4,7 +4,7 @@ export type MenuGroupId = 'main' | 'data' | 'settings';
 
 export interface MenuPage {
   /** `nav.<id>` names it in the menu, `home.sections.<id>` describes it on the home page. */
-  id: 'home' | 'customers' | 'journeys' | 'segments' | 'analytics' | 'imports' | 'channels';
+  id: 'home' | 'customers' | 'journeys' | 'segments' | 'analytics' | 'imports' | 'channels' | 'members' | 'audit';
   to: string;
   group: MenuGroupId;
   /** What the page's first request needs (the engine's route permission): the menu hides what would be refused. */
@@ -23,6 +23,8 @@ export const MENU_PAGES: readonly MenuPage[] = [
   { id: 'analytics', to: '/analytics', group: 'main', permission: 'analytics.read' },
   { id: 'imports', to: '/data/imports', group: 'data', permission: 'imports.read' },
   { id: 'channels', to: '/settings/channels', group: 'settings', permission: 'settings.read' },
+  { id: 'members', to: '/settings/members', group: 'settings', permission: 'access.manage' },
+  { id: 'audit', to: '/settings/audit', group: 'settings', permission: 'audit.read' },
 ];
 
 export function pagePermission(id: MenuPage['id']): Permission {

@@ -24,6 +24,8 @@ const JourneyPage = lazy(() => import('./features/journeys/journey-page'));
 const SegmentsPage = lazy(() => import('./features/segments/segments-page'));
 const AnalyticsPage = lazy(() => import('./features/analytics/analytics-page'));
 const ChannelsPage = lazy(() => import('./features/channels/channels-page'));
+const MembersPage = lazy(() => import('./features/access/members-page'));
+const AuditPage = lazy(() => import('./features/access/audit-page'));
 const AccountPage = lazy(() => import('./features/account/account-page'));
 const NotFoundPage = lazy(() => import('./features/not-found/not-found-page'));
 
@@ -77,6 +79,8 @@ export function AppRoutes() {
             <Route path="segments/*" element={guarded('segments', <SegmentsPage />)} />
             <Route path="analytics/*" element={guarded('analytics', <AnalyticsPage />)} />
             <Route path="settings/channels/*" element={guarded('channels', <ChannelsPage />)} />
+            <Route path="settings/members" element={guarded('members', <MembersPage />)} />
+            <Route path="settings/audit" element={guarded('audit', <AuditPage />)} />
             <Route path="account" element={<AccountPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

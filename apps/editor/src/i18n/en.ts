@@ -1,4 +1,5 @@
 import type { Dictionary } from './ja';
+import { accessEn } from '../features/access/access.i18n';
 import { accountEn } from '../features/account/account.i18n';
 import { analyticsEn } from '../features/analytics/analytics.i18n';
 import { channelsEn } from '../features/channels/channels.i18n';
@@ -36,6 +37,8 @@ export const en: Dictionary = {
     analytics: 'Analytics',
     settings: 'Settings',
     channels: 'Channels',
+    members: 'Members',
+    audit: 'Audit log',
   },
   ui: {
     retry: 'Try again',
@@ -64,6 +67,7 @@ export const en: Dictionary = {
     },
   },
   account: accountEn,
+  access: accessEn,
   home: homeEn,
   imports: importsEn,
   customers: customersEn,

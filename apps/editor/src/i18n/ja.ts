@@ -1,3 +1,4 @@
+import { accessJa } from '../features/access/access.i18n';
 import { accountJa } from '../features/account/account.i18n';
 import { analyticsJa } from '../features/analytics/analytics.i18n';
 import { channelsJa } from '../features/channels/channels.i18n';
@@ -38,6 +39,8 @@ export const ja = {
     analytics: '分析',
     settings: '設定',
     channels: 'チャネル',
+    members: 'メンバー',
+    audit: '監査ログ',
   },
   ui: {
     retry: '再試行',
@@ -66,6 +69,7 @@ export const ja = {
     },
   },
   account: accountJa,
+  access: accessJa,
   home: homeJa,
   imports: importsJa,
   customers: customersJa,
