@@ -55,7 +55,10 @@ export class AppModule {
         }),
         RateLimitModule.forRoot(rateLimitsFrom(config)),
         DatabaseModule.forRoot(databaseUrl, config.KIZUNA_DB_POOL_SIZE),
-        QueueModule.forRoot(config.REDIS_URL),
+        QueueModule.forRoot(config.REDIS_URL, {
+          prefix: config.KIZUNA_QUEUE_PREFIX,
+          cluster: config.KIZUNA_REDIS_CLUSTER === 'on',
+        }),
         DataChangeModule,
         SecretsModule,
         SchedulingModule,

@@ -21,6 +21,13 @@ export const EngineConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: optionalUrl,
   REDIS_URL: optionalUrl,
+  /** on: REDIS_URL is a seed node of a Redis Cluster (the queue keys then share one hash slot). */
+  KIZUNA_REDIS_CLUSTER: z.enum(['on', 'off']).default('off'),
+  /** Prefix of every queue key in Redis; two installations on one Redis need different ones. */
+  KIZUNA_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w{}:-]{1,40}$/, 'letters, digits, _ - : { } only')
+    .default('kizuna'),
   KIZUNA_DATA_DIR: z.string().default(path.join(repositoryRoot, '.data')),
   /** all: API + workers; api: HTTP only; worker: queue processors only; cli: neither (commands). */
   KIZUNA_ROLE: z.enum(['all', 'api', 'worker', 'cli']).default('all'),
