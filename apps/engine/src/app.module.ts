@@ -53,7 +53,16 @@ export class AppModule {
               error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
           },
         }),
-        RateLimitModule.forRoot(rateLimitsFrom(config)),
+        RateLimitModule.forRoot(
+          rateLimitsFrom(config),
+          config.REDIS_URL
+            ? {
+                redisUrl: config.REDIS_URL,
+                cluster: config.KIZUNA_REDIS_CLUSTER === 'on',
+                prefix: config.KIZUNA_QUEUE_PREFIX,
+              }
+            : undefined,
+        ),
         DatabaseModule.forRoot(databaseUrl, config.KIZUNA_DB_POOL_SIZE),
         QueueModule.forRoot(config.REDIS_URL, {
           prefix: config.KIZUNA_QUEUE_PREFIX,

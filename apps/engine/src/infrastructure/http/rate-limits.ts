@@ -1,4 +1,14 @@
-import { Injectable, Module, UseGuards, applyDecorators, type DynamicModule } from '@nestjs/common';
+import {
+  Injectable,
+  Module,
+  UseGuards,
+  applyDecorators,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Cluster, Redis } from 'ioredis';
+import { redisClient } from '../queue/redis-connection';
+import { RedisThrottlerStorage } from './redis-throttler-storage';
 import { SkipThrottle, ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { EngineConfig } from '../../config/engine-config';
 import type { AuthenticatedRequest } from '../../auth/current-workspace.decorator';
@@ -29,8 +39,7 @@ export function rateLimitsFrom(config: EngineConfig): RateLimits {
 
 /**
  * Counts per workspace when the request carries an authenticated workspace (the global auth guard
- * ran first), else per client address. Counters live in this process: with N API processes behind
- * a balancer, each allows its share (docs/operations.md).
+ * ran first), else per client address.
  */
 @Injectable()
 export class PublicRateLimitGuard extends ThrottlerGuard {
@@ -46,14 +55,36 @@ export function RateLimited(traffic: PublicTraffic): MethodDecorator & ClassDeco
   return applyDecorators(SkipThrottle(others), UseGuards(PublicRateLimitGuard));
 }
 
+/** Closes the Redis client of the counters at shutdown (the throttler module does not own it). */
+@Injectable()
+class CounterClientShutdown implements OnApplicationShutdown {
+  constructor(private readonly client: Redis | Cluster | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client?.quit().catch(() => this.client?.disconnect());
+  }
+}
+
+export interface CounterStore {
+  redisUrl: string;
+  cluster: boolean;
+  prefix: string;
+}
+
 @Module({})
 export class RateLimitModule {
-  static forRoot(limits: RateLimits): DynamicModule {
+  /**
+   * Counters live in Redis when the engine has one (every API process counts together), else in
+   * this process (embedded mode: one process anyway).
+   */
+  static forRoot(limits: RateLimits, store?: CounterStore): DynamicModule {
+    const client = store ? redisClient(store.redisUrl, store.cluster) : null;
     return {
       module: RateLimitModule,
       global: true,
       imports: [
         ThrottlerModule.forRoot({
+          ...(client && store ? { storage: new RedisThrottlerStorage(client, store.prefix) } : {}),
           errorMessage: 'Too many requests: slow down and retry after the time in Retry-After',
           throttlers: TRAFFIC.map((name) => ({
             name,
@@ -63,7 +94,10 @@ export class RateLimitModule {
           })),
         }),
       ],
-      providers: [PublicRateLimitGuard],
+      providers: [
+        PublicRateLimitGuard,
+        { provide: CounterClientShutdown, useFactory: () => new CounterClientShutdown(client) },
+      ],
       exports: [ThrottlerModule, PublicRateLimitGuard],
     };
   }

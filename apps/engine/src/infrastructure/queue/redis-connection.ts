@@ -1,4 +1,4 @@
-import { Cluster, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 
 /** How BullMQ reaches Redis: one node (a URL it connects to itself), or a cluster client made here. */
 export type QueueConnection = { url: string; maxRetriesPerRequest: null } | Cluster;
@@ -31,4 +31,10 @@ export function queueConnection(redisUrl: string, cluster: boolean): QueueConnec
  */
 export function queuePrefix(prefix: string, cluster: boolean): string {
   return cluster && !/\{.+\}/.test(prefix) ? `{${prefix}}` : prefix;
+}
+
+/** A client of its own for other Redis work than the queue (the rate-limit counters). */
+export function redisClient(redisUrl: string, cluster: boolean): Redis | Cluster {
+  const connection = queueConnection(redisUrl, cluster);
+  return connection instanceof Cluster ? connection : new Redis(redisUrl, { maxRetriesPerRequest: 2 });
 }
