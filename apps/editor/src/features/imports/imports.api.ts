@@ -65,7 +65,7 @@ export function useUploadImport() {
   return { ...mutation, progress, cancel: () => controller.current?.abort() };
 }
 
-/** The rejected-rows report needs the API key header, so it is fetched as a Blob and saved, not linked. */
+/** The rejected-rows report is fetched as a Blob and saved, not linked: a refusal then shows as an ApiError on the page, not as the engine's JSON in a tab. */
 export function useDownloadRejections() {
   return useMutation({
     mutationFn: async (job: Pick<ImportJob, 'id' | 'fileName'>) => {
