@@ -24,7 +24,6 @@ export function ApiKeysSection() {
   return (
     <Section title={t('access.apiKeys.title')}>
       <p className="muted">{t('access.apiKeys.description')}</p>
-      <CreateApiKeyForm />
       {keys.isPending && <Spinner label={t('access.apiKeys.loading')} />}
       {keys.isError && (
         <ErrorBanner error={keys.error} title={t('access.apiKeys.failed')} onRetry={() => void keys.refetch()} />
@@ -62,7 +61,7 @@ export function ApiKeysSection() {
               cell: (key) =>
                 key.revokedAt ? null : (
                   <Button
-                    variant="danger"
+                    variant="secondary"
                     aria-label={t('access.apiKeys.revokeFor', { name: key.name })}
                     onClick={() => {
                       revoke.reset();
@@ -100,6 +99,7 @@ export function ApiKeysSection() {
       >
         <p>{t('access.apiKeys.revokeBody')}</p>
       </ModalDialog>
+      <CreateApiKeyForm />
     </Section>
   );
 }
@@ -133,7 +133,7 @@ function CreateApiKeyForm() {
         />
       )}
       <form className="form" onSubmit={submit} noValidate aria-label={t('access.apiKeys.createTitle')}>
-        <h3>{t('access.apiKeys.createTitle')}</h3>
+        <h3 className="subheading">{t('access.apiKeys.createTitle')}</h3>
         <Field
           label={t('access.apiKeys.nameLabel')}
           hint={t('access.apiKeys.nameHint')}

@@ -109,7 +109,7 @@ export function MemberList() {
               header: <span className="visually-hidden">{t('access.members.actions')}</span>,
               cell: (member) => (
                 <Button
-                  variant="danger"
+                  variant="secondary"
                   aria-label={t('access.members.removeFor', { name: displayName(member) })}
                   onClick={() => {
                     remove.reset();

@@ -109,7 +109,7 @@ function EditorBody({
   return (
     <>
       <CanvasToolbar commands={commands} saver={saver} editable={editable} />
-      <div className="journey-editor__body">
+      <div className={editable ? 'journey-editor__body' : 'journey-editor__body journey-editor__body--read-only'}>
         {editable && <NodePalette canvasId={canvasId} />}
         <div className="journey-editor__canvas" id={canvasId} role="region" aria-label={t('canvas.region')}>
           <JourneyFlow editable={editable} />
