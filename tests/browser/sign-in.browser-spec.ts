@@ -264,6 +264,7 @@ describe('signing in to the editor in Chromium', () => {
     await page.getByLabel('Workspace').selectOption('hidamari');
     await page.getByRole('heading', { level: 1, name: '喫茶ひだまり' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    await page.waitForFunction(() => document.activeElement?.id === 'main-content');
     expect(await menuLinks(page)).toEqual(['Home', 'Journeys', 'Segments', 'Analytics', 'Imports', 'Channels']);
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Journeys' }).click();
     await page.getByText('There are no journeys yet.').waitFor();

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { switchWorkspace } from '../../session/session.api';
 import { useSession } from '../../session/session-context';
 import { useWorkspace } from '../../session/workspace-context';
+import { MAIN_CONTENT_ID } from '../../ui/app-layout';
 
 /**
  * The workspace's name in the top bar; a choice of workspace when the account belongs to several.
@@ -18,6 +19,8 @@ export function WorkspaceSwitcher() {
   const id = useId();
   const change = useMutation({
     mutationFn: (slug: string) => switchWorkspace(slug, () => navigate('/')),
+    // The pages remount (this select with them): focus goes to the new page, as after a navigation.
+    onSuccess: () => requestAnimationFrame(() => document.getElementById(MAIN_CONTENT_ID)?.focus()),
   });
 
   if (session.workspaces.length < 2) return <span className="top-bar__context">{workspace.name}</span>;
