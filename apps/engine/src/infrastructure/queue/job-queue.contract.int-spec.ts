@@ -178,11 +178,12 @@ describe.each(adapters)('JobQueue contract: $adapter', ({ adapter, redisUrl }) =
     await running.queue.enqueue(
       QueueName.Imports,
       { workspaceId: 1, importJobId: 3 },
-      { jobId: 'import-3', delayMs: 300 },
+      // Long enough that a loaded machine still reads the counts before the job is due.
+      { jobId: 'import-3', delayMs: 2_000 },
     );
     expect(await running.queue.counts(QueueName.Imports)).toEqual({ waiting: 0, active: 0, delayed: 1, failed: 0 });
-    await eventually('the delayed job to run', () => running.runs.length === 1);
-    expect(running.runs[0]!.at - enqueuedAt).toBeGreaterThanOrEqual(300 - 5);
+    await eventually('the delayed job to run', () => running.runs.length === 1, 10_000);
+    expect(running.runs[0]!.at - enqueuedAt).toBeGreaterThanOrEqual(2_000 - 5);
     await settle(running.queue);
   });
 
