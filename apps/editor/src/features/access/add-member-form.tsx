@@ -6,8 +6,9 @@ import { ErrorBanner } from '../../ui/error-banner';
 import { Field } from '../../ui/field';
 import { Notice } from '../../ui/notice';
 import { Section } from '../../ui/section';
-import { isRole, ROLES, useAddMember } from './access.api';
+import { useAddMember } from './access.api';
 import { OneTimeSecret } from './one-time-secret';
+import { RoleSelect } from './role-select';
 
 /**
  * Adds a member by email. A new account comes back with a temporary password, shown here once; an
@@ -84,22 +85,7 @@ export function AddMemberForm() {
           )}
         </Field>
         <Field label={t('access.add.role')}>
-          {(control) => (
-            <select
-              {...control}
-              className="select"
-              value={role}
-              onChange={(event) => {
-                if (isRole(event.target.value)) setRole(event.target.value);
-              }}
-            >
-              {ROLES.map((option) => (
-                <option key={option} value={option}>
-                  {t(`account.roles.${option}`)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <RoleSelect {...control} value={role} onChange={setRole} />}
         </Field>
         <div className="checkbox">
           <input

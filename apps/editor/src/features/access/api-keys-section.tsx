@@ -10,7 +10,8 @@ import { ModalDialog } from '../../ui/modal-dialog';
 import { Section } from '../../ui/section';
 import { Spinner } from '../../ui/spinner';
 import { Table } from '../../ui/table';
-import { isRole, ROLES, useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKeySummary } from './access.api';
+import { useApiKeys, useCreateApiKey, useRevokeApiKey, type ApiKeySummary } from './access.api';
+import { RoleSelect } from './role-select';
 import { OneTimeSecret } from './one-time-secret';
 
 /** The workspace's API keys with their roles: create one (the key is shown once), revoke one. */
@@ -151,22 +152,7 @@ function CreateApiKeyForm() {
           )}
         </Field>
         <Field label={t('access.apiKeys.role')}>
-          {(control) => (
-            <select
-              {...control}
-              className="select"
-              value={role}
-              onChange={(event) => {
-                if (isRole(event.target.value)) setRole(event.target.value);
-              }}
-            >
-              {ROLES.map((option) => (
-                <option key={option} value={option}>
-                  {t(`account.roles.${option}`)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <RoleSelect {...control} value={role} onChange={setRole} />}
         </Field>
         {create.isError && <ErrorBanner error={create.error} title={t('access.apiKeys.createFailed')} />}
         <div className="form__actions">

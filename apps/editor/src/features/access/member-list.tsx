@@ -9,7 +9,8 @@ import { Notice } from '../../ui/notice';
 import { Section } from '../../ui/section';
 import { Spinner } from '../../ui/spinner';
 import { Table } from '../../ui/table';
-import { isRole, ROLES, useMembers, useRemoveMember, useUpdateMember, type Member } from './access.api';
+import { useMembers, useRemoveMember, useUpdateMember, type Member } from './access.api';
+import { RoleSelect } from './role-select';
 
 /**
  * The workspace's members: role and personal-data grant changed in place, removal after a
@@ -59,21 +60,13 @@ export function MemberList() {
               id: 'role',
               header: t('access.members.role'),
               cell: (member) => (
-                <select
+                <RoleSelect
                   className="select select--compact"
                   aria-label={t('access.members.roleFor', { name: displayName(member) })}
                   value={member.role}
                   disabled={update.isPending}
-                  onChange={(event) => {
-                    if (isRole(event.target.value)) update.mutate({ userId: member.userId, role: event.target.value });
-                  }}
-                >
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`account.roles.${role}`)}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(role) => update.mutate({ userId: member.userId, role })}
+                />
               ),
             },
             {
