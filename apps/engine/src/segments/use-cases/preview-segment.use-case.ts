@@ -1,5 +1,5 @@
 import type { Pool } from '@kizuna/db';
-import { assertValidSegmentRule, segmentCountQuery, segmentMembersQuery } from '@kizuna/segments';
+import { assertValidSegmentRule, segmentPreviewQuery } from '@kizuna/segments';
 import type { Clock } from '@kizuna/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK } from '../../infrastructure/clock.provider';
@@ -23,8 +23,9 @@ const PREVIEW_TIMEOUT = '30s';
 
 /**
  * How many customers a rule selects right now, and some of them, without saving anything: the
- * rule builder calls this as the marketer edits. Count and sample run side by side on two
- * connections, each in a read-only transaction with a time limit.
+ * rule builder calls this as the marketer edits. Count and sample are one statement (one
+ * evaluation of the rule, which PostgreSQL's parallel workers share, and one snapshot) in a
+ * read-only transaction with a time limit; the workspace's customer count runs beside it.
  */
 @Injectable()
 export class PreviewSegmentUseCase {
@@ -43,32 +44,29 @@ export class PreviewSegmentUseCase {
     const rule = assertValidSegmentRule(input.definition);
     const { timezone } = await this.workspaces.get(workspaceId);
     const referenceTime = input.referenceTime ?? this.clock.now();
-    const options = { workspaceId, referenceTime, timeZone: timezone };
-    const readOnly = <T>(work: (query: (text: string, values: unknown[]) => Promise<T>) => Promise<T>) =>
+    const query = segmentPreviewQuery(rule, {
+      workspaceId,
+      referenceTime,
+      timeZone: timezone,
+      sampleSize: input.sampleSize,
+    });
+    const [matched, customers] = await Promise.all([
       withTransaction(this.pool, async (tx) => {
         await tx.query(`SET TRANSACTION READ ONLY`);
         await tx.query(`SET LOCAL statement_timeout = '${PREVIEW_TIMEOUT}'`);
         await configureRuleEvaluation(tx);
-        return work(async (text, values) => (await tx.query(text, values)).rows as T);
-      });
-    const count = segmentCountQuery(rule, options);
-    const sample =
-      input.sampleSize > 0 ? segmentMembersQuery(rule, { ...options, limit: input.sampleSize }) : undefined;
-    const [counted, sampled, customers] = await Promise.all([
-      readOnly<{ count: number }[]>((query) => query(count.text, count.values)),
-      sample ? readOnly<{ id: number }[]>((query) => query(sample.text, sample.values)) : Promise.resolve([]),
+        const { rows } = await tx.query<{ count: number; sample: number[] }>(query.text, query.values);
+        return rows[0]!;
+      }),
       this.pool.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM customer WHERE workspace_id = $1 AND status = 'active'",
         [workspaceId],
       ),
     ]);
     return {
-      count: counted[0]!.count,
+      count: matched.count,
       customers: customers.rows[0]!.n,
-      sample: await this.members.summaries(
-        workspaceId,
-        sampled.map((row) => row.id),
-      ),
+      sample: await this.members.summaries(workspaceId, matched.sample),
       referenceTime,
       tookMs: Math.round(performance.now() - started),
     };

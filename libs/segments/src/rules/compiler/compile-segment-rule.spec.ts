@@ -83,6 +83,9 @@ describe('compileSegmentRule', () => {
       'the reference time is not a valid date',
     );
     expect(() => compile(and(tokyo), { timeZone: 'Mars/Olympus' })).toThrow('"Mars/Olympus" is not a timezone');
+    expect(() => compile(and(tokyo), { scope: 'everyone' })).toThrow(
+      '"everyone" is not a scope (workspace or customers)',
+    );
   });
 
   it('validates the rule again (it may come straight from the database)', () => {

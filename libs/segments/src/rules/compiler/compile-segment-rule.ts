@@ -1,6 +1,6 @@
 import type { SegmentRule } from '../schema/segment-rule.schema';
 import { assertValidSegmentRule } from '../validation/validate-segment-rule';
-import { RuleSqlContext } from './rule-sql-context';
+import { RuleSqlContext, type RuleScope } from './rule-sql-context';
 import { groupSql } from './rule-sql';
 import { SqlParams } from './sql-params';
 
@@ -15,6 +15,11 @@ export interface CompileSegmentRuleOptions {
   timeZone?: string;
   /** The rule's first placeholder; default: the one after the workspace placeholder. */
   firstParamIndex?: number;
+  /**
+   * Whether the statement evaluates the whole workspace or a few given customers (the default:
+   * per-customer index lookups, right for any number of customers but slower for all of them).
+   */
+  scope?: RuleScope;
 }
 
 /** A boolean SQL expression over `customer c` and the values of its placeholders, in order. */
@@ -24,6 +29,7 @@ export interface CompiledSegmentRule {
 }
 
 const PLACEHOLDER = /^\$([1-9][0-9]*)$/;
+const RULE_SCOPES: readonly RuleScope[] = ['workspace', 'customers'];
 
 function checkTimeZone(timeZone: string): void {
   try {
@@ -42,6 +48,8 @@ export function compileSegmentRule(rule: SegmentRule, options: CompileSegmentRul
   const workspaceIndex = PLACEHOLDER.exec(options.workspaceParam)?.[1];
   if (workspaceIndex === undefined) throw new RangeError(`"${options.workspaceParam}" is not a placeholder like $1`);
   if (Number.isNaN(options.referenceTime.getTime())) throw new RangeError('the reference time is not a valid date');
+  if (options.scope !== undefined && !RULE_SCOPES.includes(options.scope))
+    throw new RangeError(`"${options.scope}" is not a scope (workspace or customers)`);
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   checkTimeZone(timeZone);
   const firstParamIndex = options.firstParamIndex ?? Number(workspaceIndex) + 1;
@@ -49,6 +57,6 @@ export function compileSegmentRule(rule: SegmentRule, options: CompileSegmentRul
     throw new RangeError(`the rule's placeholders must come after ${options.workspaceParam}`);
   }
   const params = new SqlParams(firstParamIndex);
-  const ctx = new RuleSqlContext(params, options.workspaceParam, options.referenceTime, timeZone);
+  const ctx = new RuleSqlContext(params, options.workspaceParam, options.referenceTime, timeZone, options.scope);
   return { where: groupSql(valid.root, ctx), params: params.values };
 }

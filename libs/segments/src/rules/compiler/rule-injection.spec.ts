@@ -274,13 +274,13 @@ describe('compiled SQL never contains a value of the rule', () => {
     );
   });
 
-  it('holds for the full members query', () => {
+  it('holds for the full members query, over given customers or the whole workspace', () => {
     fc.assert(
-      fc.property(shape, drawOf(hostileText.map((value) => `§${value}§`)), (groups, draw) => {
+      fc.property(shape, drawOf(hostileText.map((value) => `§${value}§`)), fc.boolean(), (groups, draw, given) => {
         const query = segmentMembersQuery(buildRule(groups, draw), {
           workspaceId: 3,
           referenceTime,
-          customerIds: [1, 2],
+          ...(given ? { customerIds: [1, 2] } : {}),
           limit: 50,
         });
         expect(query.text.includes('§')).toBe(false);

@@ -20,8 +20,15 @@ export type SqlType =
   | 'sales_channel';
 
 /**
- * What every condition compiler shares: the parameters, the caller's workspace placeholder, and
- * time. Relative windows are measured from the reference time, bound as a parameter (never
+ * Whom a statement evaluates: every customer of the workspace (a refresh, a preview) or a few given
+ * ones (a journey branch, the customers a batch of events concerned). The matches are the same
+ * either way; only the SQL differs, where the fastest plans differ (purchase.sql.ts).
+ */
+export type RuleScope = 'workspace' | 'customers';
+
+/**
+ * What every condition compiler shares: the parameters, the caller's workspace placeholder, the
+ * scope, and time. Relative windows are measured from the reference time, bound as a parameter (never
  * `now()`), so a preview, a refresh and a journey simulation at the same reference time agree.
  */
 export class RuleSqlContext {
@@ -34,6 +41,7 @@ export class RuleSqlContext {
     readonly workspace: string,
     private readonly referenceTime: Date,
     private readonly timeZone: string,
+    readonly scope: RuleScope = 'customers',
   ) {}
 
   /** Binds a value with an explicit type: PostgreSQL never has to guess (`->> $n` has two meanings). */

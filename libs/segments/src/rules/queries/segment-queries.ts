@@ -40,6 +40,7 @@ function customersMatching(rule: SegmentRule, options: SegmentQueryOptions, valu
     referenceTime: options.referenceTime,
     timeZone: options.timeZone,
     firstParamIndex: values.length + 1,
+    scope: options.customerIds ? 'customers' : 'workspace',
   });
   values.push(...compiled.params);
   return `${text} AND ${compiled.where}`;
@@ -62,4 +63,24 @@ export function segmentCountQuery(rule: SegmentRule, options: SegmentQueryOption
   const values: unknown[] = [];
   const text = `SELECT count(*)::integer AS count ${customersMatching(rule, options, values)}`;
   return { text, values };
+}
+
+export interface SegmentPreviewQueryOptions extends SegmentQueryOptions {
+  /** How many of the matching ids to return, lowest first (0: none). */
+  sampleSize: number;
+}
+
+/**
+ * How many customers a rule selects and the lowest `sampleSize` of their ids, in one statement:
+ * one evaluation of the rule (parallel workers share it) and one snapshot, so the sample is drawn
+ * from the customers counted. One row: `count` (an integer) and `sample` (integer[], in id order).
+ */
+export function segmentPreviewQuery(rule: SegmentRule, options: SegmentPreviewQueryOptions): SqlQuery {
+  if (!Number.isSafeInteger(options.sampleSize) || options.sampleSize < 0)
+    throw new RangeError(`sampleSize must be a non-negative integer, not ${options.sampleSize}`);
+  const values: unknown[] = [];
+  const matching = customersMatching(rule, options, values);
+  values.push(options.sampleSize);
+  const sample = `coalesce((array_agg(c.id ORDER BY c.id))[1:$${values.length}::integer], '{}')`;
+  return { text: `SELECT count(*)::integer AS count, ${sample} AS sample ${matching}`, values };
 }

@@ -5,10 +5,10 @@ import { compileSegmentRule } from '../compile-segment-rule';
 const referenceTime = new Date('2026-02-28T15:00:00.000Z');
 const REF = '2026-02-28T15:00:00.000Z';
 
-function compile(condition: Condition) {
+function compile(condition: Condition, scope?: 'workspace' | 'customers') {
   const { where, params } = compileSegmentRule(
     { version: 1, root: { type: 'group', combinator: 'and', rules: [condition] } },
-    { workspaceParam: '$1', referenceTime },
+    { workspaceParam: '$1', referenceTime, scope },
   );
   // Unwrap the root group's parentheses: the cases read as the condition alone.
   return { where: where.slice(1, -1), params };
@@ -34,15 +34,19 @@ describe('identity', () => {
 });
 
 describe('consent', () => {
-  const latest =
-    '(SELECT cs.status FROM consent cs WHERE cs.workspace_id = $1 AND cs.customer_id = c.id' +
-    ' AND cs.channel = $2::consent_channel ORDER BY cs.recorded_at DESC, cs.id DESC LIMIT 1)';
+  const rows =
+    'SELECT 1 FROM consent cs WHERE cs.workspace_id = $1 AND cs.customer_id = c.id AND cs.channel = $2::consent_channel';
+  // The latest row is S: a row of S with no later row of another status.
+  const latestIs =
+    `(${rows} AND cs.status = $3::consent_status AND NOT EXISTS (SELECT 1 FROM consent later` +
+    ' WHERE later.workspace_id = $1 AND later.customer_id = cs.customer_id AND later.channel = $2::consent_channel' +
+    ' AND later.status <> $3::consent_status AND (later.recorded_at, later.id) > (cs.recorded_at, cs.id)))';
 
   it.each([
-    ['is', 'granted', `${latest} = $3::consent_status`, ['email', 'granted']],
-    ['is_not', 'revoked', `${latest} IS DISTINCT FROM $3::consent_status`, ['email', 'revoked']],
-    ['is', 'unknown', `${latest} IS NULL`, ['email']],
-    ['is_not', 'unknown', `${latest} IS NOT NULL`, ['email']],
+    ['is', 'granted', `EXISTS ${latestIs}`, ['email', 'granted']],
+    ['is_not', 'revoked', `NOT EXISTS ${latestIs}`, ['email', 'revoked']],
+    ['is', 'unknown', `NOT EXISTS (${rows})`, ['email']],
+    ['is_not', 'unknown', `EXISTS (${rows})`, ['email']],
   ] as const)('%s %s', (operator, status, where, params) => {
     expect(compile({ type: 'consent', channel: 'email', operator, status })).toEqual({ where, params });
   });
@@ -165,6 +169,77 @@ describe('purchase', () => {
     ).toEqual({
       where: `EXISTS (SELECT 1 ${orders} WHERE ${own} AND o.channel = $2::sales_channel HAVING count(*) = $3::bigint)`,
       params: ['store', 2],
+    });
+  });
+
+  describe('over a whole workspace', () => {
+    it('reads the lines alone (they carry their order\u2019s customer and time) for "bought" and "never bought"', () => {
+      expect(
+        compile(
+          {
+            type: 'purchase',
+            measure: 'count',
+            operator: 'gte',
+            value: 1,
+            window: { lastDays: 60 },
+            filter: { trial: true },
+          },
+          'workspace',
+        ),
+      ).toEqual({
+        where:
+          'EXISTS (SELECT 1 FROM order_line l WHERE l.workspace_id = $1 AND l.customer_id = c.id' +
+          ' AND l.ordered_at >= $2::timestamptz AND l.ordered_at <= $3::timestamptz' +
+          ' AND l.product_id = ANY(ARRAY(SELECT p.id FROM product p WHERE p.workspace_id = $1 AND p.is_trial = $4::boolean)))',
+        params: ['2025-12-30T15:00:00.000Z', REF, true],
+      });
+      // An anti-join against the distinct buyers (PostgreSQL would hash every line of theirs).
+      expect(
+        compile(
+          {
+            type: 'purchase',
+            measure: 'count',
+            operator: 'eq',
+            value: 0,
+            filter: { series: ['エイジングケア'], tags: ['無添加'] },
+          },
+          'workspace',
+        ),
+      ).toEqual({
+        where:
+          'NOT EXISTS (SELECT 1 FROM (SELECT DISTINCT l.customer_id FROM order_line l WHERE l.workspace_id = $1' +
+          ' AND l.product_id = ANY(ARRAY(SELECT p.id FROM product p WHERE p.workspace_id = $1' +
+          ' AND p.series = ANY($2::text[]) AND p.tags && $3::text[]))) bought WHERE bought.customer_id = c.id)',
+        params: [['エイジングケア'], ['無添加']],
+      });
+    });
+
+    it('keeps orders for what needs no lines, a channel, or an aggregate', () => {
+      const trialOnly: Condition = {
+        type: 'purchase',
+        measure: 'count',
+        operator: 'eq',
+        value: 0,
+        filter: { trial: false },
+      };
+      expect(compile(trialOnly, 'workspace')).toEqual(compile(trialOnly));
+      const byChannel: Condition = {
+        type: 'purchase',
+        measure: 'count',
+        operator: 'gte',
+        value: 1,
+        filter: { series: ['うるおい'], channel: 'store' },
+      };
+      expect(compile(byChannel, 'workspace')).toEqual(compile(byChannel));
+      expect(compile(byChannel, 'workspace').where).toContain(`${lines} JOIN product p`);
+      const twice: Condition = {
+        type: 'purchase',
+        measure: 'count',
+        operator: 'gte',
+        value: 2,
+        filter: { series: ['うるおい'] },
+      };
+      expect(compile(twice, 'workspace')).toEqual(compile(twice));
     });
   });
 

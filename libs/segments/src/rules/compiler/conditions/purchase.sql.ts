@@ -2,10 +2,11 @@ import { PURCHASE_MEASURES } from '../../catalogue/measures';
 import type { PurchaseCondition } from '../../schema/activity-conditions.schema';
 import { fieldComparisonSql } from '../field-comparison-sql';
 import { ORDER_PURCHASE_OPERANDS, PURCHASE_OPERANDS, type Operand } from '../operands';
+import { productFilterSql } from '../product-filter-sql';
 import { requireField } from '../require-field';
 import type { RuleSqlContext } from '../rule-sql-context';
-import { normaliseSku } from '../sku';
 import { timeWindowSql } from '../time-window-sql';
+import { purchaseLinesSql } from './purchase-lines.sql';
 
 interface PurchaseSource {
   from: string;
@@ -28,17 +29,13 @@ function needsLines(condition: PurchaseCondition): boolean {
  */
 function purchaseSource(condition: PurchaseCondition, ctx: RuleSqlContext): PurchaseSource {
   const filter = condition.filter ?? {};
-  const where: string[] = [];
   if (!needsLines(condition)) {
+    const where: string[] = [];
     if (filter.trial === false) where.push('NOT o.trial_only');
     if (filter.channel) where.push(`o.channel = ${ctx.bind(filter.channel, 'sales_channel')}`);
     return { from: 'customer_order o', where, operands: ORDER_PURCHASE_OPERANDS };
   }
-  if (filter.products) where.push(`p.sku = ANY(${ctx.bind(filter.products.map(normaliseSku), 'text[]')})`);
-  if (filter.series) where.push(`p.series = ANY(${ctx.bind(filter.series, 'text[]')})`);
-  if (filter.categories) where.push(`p.category = ANY(${ctx.bind(filter.categories, 'text[]')})`);
-  if (filter.tags) where.push(`p.tags && ${ctx.bind(filter.tags, 'text[]')}`);
-  if (filter.trial !== undefined) where.push(`p.is_trial = ${ctx.bind(filter.trial, 'boolean')}`);
+  const where = productFilterSql(filter, ctx);
   const product = where.length > 0 ? ' JOIN product p ON p.id = l.product_id' : '';
   if (filter.channel) where.push(`o.channel = ${ctx.bind(filter.channel, 'sales_channel')}`);
   return {
@@ -56,13 +53,19 @@ function purchaseSource(condition: PurchaseCondition, ctx: RuleSqlContext): Purc
  * 0.4 s instead of 9 s for 300). The comparison is a HAVING over the aggregate: an aggregate
  * without GROUP BY yields one row even for no orders, so "count = 0" and "amount < 1000" hold for
  * customers who bought nothing, and the whole stays one EXISTS.
+ *
+ * Over a whole workspace, "bought" / "never bought" with a product filter read the lines alone
+ * (purchase-lines.sql.ts). Aggregates stay per customer: a HAVING cannot become a join, and per
+ * customer only the orders have an index; so does a channel, which only orders carry.
  */
 export function purchaseSql(condition: PurchaseCondition, ctx: RuleSqlContext): string {
+  const existence = countExistence(condition);
+  if (existence && ctx.scope === 'workspace' && needsLines(condition) && condition.filter?.channel === undefined)
+    return purchaseLinesSql(condition, existence, ctx);
   const window = timeWindowSql('o.ordered_at', condition.window, ctx);
   const source = purchaseSource(condition, ctx);
   const where = [`o.workspace_id = ${ctx.workspace}`, 'o.customer_id = c.id', ...window, ...source.where];
   const matching = `SELECT 1 FROM ${source.from} WHERE ${where.join(' AND ')}`;
-  const existence = countExistence(condition);
   if (existence === 'some') return `EXISTS (${matching})`;
   if (existence === 'none') return `NOT EXISTS (${matching})`;
   const { field, operand } = requireField(PURCHASE_MEASURES, source.operands, condition.measure);

@@ -10,7 +10,7 @@ export interface SegmentFixtureDatabase {
   fixture: () => SegmentFixture;
   /** The names of the customers a rule selects, in id order. */
   members: (rule: SegmentRule, options?: Partial<SegmentMembersQueryOptions>) => Promise<string[]>;
-  /** One test per [title, condition, expected names]. */
+  /** One test per [title, condition, expected names], over the workspace and over given customers. */
   cases: (list: [string, Condition, string[]][]) => void;
 }
 
@@ -45,7 +45,10 @@ export function useSegmentFixture(): SegmentFixtureDatabase {
     members,
     cases: (list) =>
       it.each(list)('%s', async (_title, condition, expected) => {
-        expect(await members(segmentRule(condition))).toEqual(expected);
+        const rule = segmentRule(condition);
+        expect(await members(rule)).toEqual(expected);
+        // Given customers compile to per-customer SQL (a journey branch): the same matches.
+        expect(await members(rule, { customerIds: Object.values(ready().fx.ids) })).toEqual(expected);
       }),
   };
 }
