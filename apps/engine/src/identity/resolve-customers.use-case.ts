@@ -123,16 +123,13 @@ export class ResolveCustomersUseCase {
    */
   private async holdCustomers(tx: PoolClient, workspaceId: number, resolution: Resolution): Promise<boolean> {
     const customerIds = resolution.plan.groups.flatMap((group) => group.existingCustomerIds);
-    await tx.query(`SAVEPOINT ${SAVEPOINT}`);
-    const active = await this.identities.lockActiveCustomers(tx, workspaceId, customerIds, 'KEY SHARE');
-    if (active === customerIds.length) {
-      await tx.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
-      return true;
-    }
-    // The row locks go before this transaction waits for an identity lock: the merge holding the
-    // workspace lock may be waiting for one of them.
-    await tx.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}`);
-    return false;
+    // On failure the row locks go before this transaction waits for an identity lock: the merge
+    // holding the workspace lock may be waiting for one of them.
+    const held = await keepIfSettled(tx, async () => {
+      const active = await this.identities.lockActiveCustomers(tx, workspaceId, customerIds, 'KEY SHARE');
+      return active === customerIds.length ? true : undefined;
+    });
+    return held ?? false;
   }
 
   /**
@@ -149,18 +146,17 @@ export class ResolveCustomersUseCase {
     missing: readonly IdentityClaim[],
   ): Promise<Resolution | undefined> {
     if (missing.length > MAX_IDENTITY_LOCKS) return undefined;
-    await tx.query(`SAVEPOINT ${SAVEPOINT}`);
-    await this.identities.lockWorkspace(tx, workspaceId, 'shared');
-    await this.identities.lockIdentities(tx, workspaceId, missing);
-    const resolution = await this.read(tx, workspaceId, records, claims);
-    const locked = new Set(missing.map(identityKey));
-    if (!needsWorkspaceLock(resolution) && resolution.missing.every((claim) => locked.has(identityKey(claim)))) {
-      await tx.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
-      return resolution;
-    }
-    // A shared lock cannot become exclusive while others share it without deadlocking them.
-    await tx.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}`);
-    return undefined;
+    // On failure every lock taken here goes: a shared lock cannot become exclusive while others
+    // share it without deadlocking them.
+    return keepIfSettled(tx, async () => {
+      await this.identities.lockWorkspace(tx, workspaceId, 'shared');
+      await this.identities.lockIdentities(tx, workspaceId, missing);
+      const resolution = await this.read(tx, workspaceId, records, claims);
+      const locked = new Set(missing.map(identityKey));
+      const settled =
+        !needsWorkspaceLock(resolution) && resolution.missing.every((claim) => locked.has(identityKey(claim)));
+      return settled ? resolution : undefined;
+    });
   }
 
   /**
@@ -243,4 +239,19 @@ function needsWorkspaceLock({ plan, profiles }: Resolution): boolean {
   return plan.groups.some(
     (group, index) => group.mergedIds.length > 0 || (group.survivorId !== undefined && hasValues(profiles[index]!)),
   );
+}
+
+/**
+ * Runs `attempt` in a savepoint: its locks are kept when it settles (a value), and released when it
+ * does not (undefined), so the caller can escalate to the workspace lock holding nothing.
+ */
+async function keepIfSettled<T>(tx: PoolClient, attempt: () => Promise<T | undefined>): Promise<T | undefined> {
+  await tx.query(`SAVEPOINT ${SAVEPOINT}`);
+  const settled = await attempt();
+  await tx.query(
+    settled === undefined
+      ? `ROLLBACK TO SAVEPOINT ${SAVEPOINT}; RELEASE SAVEPOINT ${SAVEPOINT}`
+      : `RELEASE SAVEPOINT ${SAVEPOINT}`,
+  );
+  return settled;
 }
