@@ -232,6 +232,20 @@ describe('Accounts and sessions', () => {
     expect((await as(analyst, '/api/v1/workspace')).status).toBe(401);
   });
 
+  it('answers 409 to the loser when two admins add the same new email at once, and makes one account', async () => {
+    const shop = await test.createWorkspace('race');
+    const first = await test.signIn(await test.createUser(shop, 'admin', { email: 'race1@example.jp' }), shop);
+    const second = await test.signIn(await test.createUser(shop, 'admin', { email: 'race2@example.jp' }), shop);
+    const add = (session: TestSession) =>
+      as(session, '/api/v1/users', { method: 'POST', json: { email: 'same.person@example.jp', role: 'marketer' } });
+    const statuses = (await Promise.all([add(first), add(second), add(first)])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409, 409]);
+    const { rows } = await test.db.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM app_user WHERE email = 'same.person@example.jp'",
+    );
+    expect(rows[0]!.n).toBe(1);
+  });
+
   it("records who acted: the user's email, kept in the audit log", async () => {
     const admin = await test.signIn(await test.createUser(shop, 'admin', { email: 'auditor@example.jp' }));
     await as(admin, '/api/v1/analytics/settings', { method: 'PUT', json: { schedule: { afterImports: false } } });

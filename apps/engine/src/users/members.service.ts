@@ -41,15 +41,27 @@ export class MembersService {
     let temporaryPassword: string | null = null;
     if (!user) {
       temporaryPassword = generatePassword();
-      user = await this.users.create({
-        email,
-        name: input.name.trim() || email,
-        passwordHash: await hashPassword(temporaryPassword),
-      });
-    } else if (await this.users.member(workspaceId, user.id)) {
-      throw new ConflictError(`${email} is already a member of this workspace`);
+      user =
+        (await this.users.create({
+          email,
+          name: input.name.trim() || email,
+          passwordHash: await hashPassword(temporaryPassword),
+        })) ?? null;
+      if (!user) {
+        // Another request created the account in the meantime: it is theirs to hand over.
+        temporaryPassword = null;
+        user = await this.users.findByEmail(email);
+        if (!user) throw new ConflictError(`${email} was created and removed at the same time; try again`);
+      }
     }
-    await this.users.addMember(workspaceId, user.id, { role: input.role, personalData: input.personalData });
+    const alreadyMember = `${email} is already a member of this workspace`;
+    if (temporaryPassword === null && (await this.users.member(workspaceId, user.id)))
+      throw new ConflictError(alreadyMember);
+    const added = await this.users.addMember(workspaceId, user.id, {
+      role: input.role,
+      personalData: input.personalData,
+    });
+    if (!added) throw new ConflictError(alreadyMember);
     await this.audit.record(
       workspaceId,
       'user.add',

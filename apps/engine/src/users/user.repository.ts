@@ -3,6 +3,9 @@ import type { WorkspaceRole } from '@kizuna/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../infrastructure/database/database.tokens';
 
+/** Prisma's code for a unique constraint violation. */
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown }).code === 'P2002';
+
 export interface StoredUser {
   id: number;
   email: string;
@@ -49,8 +52,14 @@ export class UserRepository {
     return this.prisma.appUser.count();
   }
 
-  create(user: { email: string; name: string; passwordHash: string }): Promise<StoredUser> {
-    return this.prisma.appUser.create({ data: user, select: userSelect });
+  /** The new account, or undefined when one with this email exists (another request made it first). */
+  async create(user: { email: string; name: string; passwordHash: string }): Promise<StoredUser | undefined> {
+    try {
+      return await this.prisma.appUser.create({ data: user, select: userSelect });
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
   }
 
   async setPasswordHash(id: number, passwordHash: string, changedAt: Date): Promise<void> {
@@ -120,8 +129,15 @@ export class UserRepository {
     workspaceId: number,
     userId: number,
     grant: { role: WorkspaceRole; personalData: boolean },
-  ): Promise<void> {
-    await this.prisma.workspaceMember.create({ data: { workspaceId, userId, ...grant } });
+  ): Promise<boolean> {
+    try {
+      await this.prisma.workspaceMember.create({ data: { workspaceId, userId, ...grant } });
+      return true;
+    } catch (error) {
+      // A member already: another request added them between the caller's check and this insert.
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   async updateMember(
