@@ -1,12 +1,15 @@
 import { demoDataset } from '@kizuna/demo-data';
+import type { Pool } from '@kizuna/db';
 import type { Clock } from '@kizuna/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RefreshAnalyticsUseCase } from '../analytics/use-cases/refresh-analytics.use-case';
 import { ApiKeyService } from '../auth/api-key.service';
 import { ENGINE_CONFIG, type EngineConfig } from '../config/engine-config';
 import { ImportJobRepository } from '../imports/import-job.repository';
+import { analyzeImportedTables } from '../imports/imported-tables';
 import { RunImportUseCase, type ImportProgress } from '../imports/run-import.use-case';
 import { CLOCK } from '../infrastructure/clock.provider';
+import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { SegmentService } from '../segments/segment.service';
 import { RefreshSegmentUseCase } from '../segments/use-cases/refresh-segment.use-case';
 import { SegmentFromAnalysisUseCase } from '../segments/use-cases/segment-from-analysis.use-case';
@@ -54,6 +57,7 @@ export class SeedDemoUseCase {
   constructor(
     @Inject(ENGINE_CONFIG) private readonly config: EngineConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PG_POOL) private readonly pool: Pool,
     private readonly workspaceRepository: WorkspaceRepository,
     private readonly workspaces: WorkspaceService,
     private readonly apiKeys: ApiKeyService,
@@ -118,6 +122,7 @@ export class SeedDemoUseCase {
       });
       await this.jobs.finish(workspace.id, job.id, { status: 'succeeded' });
     }
+    await analyzeImportedTables(this.pool, new Set(tables.map((table) => table.kind)));
     options.onTable?.('analytics');
     await this.refreshAnalytics.execute(workspace.id);
     options.onTable?.('segments');

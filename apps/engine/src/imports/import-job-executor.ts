@@ -1,28 +1,18 @@
 import type { Pool } from '@kizuna/db';
-import { EncodingError, HeaderMismatchError, type ImportKind } from '@kizuna/ingest';
+import { EncodingError, HeaderMismatchError } from '@kizuna/ingest';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PG_POOL } from '../infrastructure/database/database.tokens';
 import { DataChangeNotifier } from '../infrastructure/data-changes/data-change.notifier';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { readCsvFile } from './import-file';
 import { ImportJobRepository, type ImportJob } from './import-job.repository';
+import { analyzeImportedTables } from './imported-tables';
 import { EmptyFileError, ImportInterruptedError, RunImportUseCase, type ImportProgress } from './run-import.use-case';
 
 /** Errors that are about the file, not the system: the job fails with this message, nothing logged as a fault. */
 export function isFileProblem(error: unknown): error is Error {
   return error instanceof HeaderMismatchError || error instanceof EncodingError || error instanceof EmptyFileError;
 }
-
-/** The tables an import of each kind writes (customers are created from orders, events and consents too). */
-const TABLES_WRITTEN: Record<ImportKind, string[]> = {
-  customers: ['customer', 'customer_identity'],
-  products: ['product'],
-  orders: ['customer_order', 'order_line', 'customer', 'customer_identity'],
-  shipments: ['shipment'],
-  returns: ['order_return'],
-  events: ['event', 'customer', 'customer_identity'],
-  consents: ['consent', 'customer', 'customer_identity'],
-};
 
 /**
  * Rows an import must have stored for its tables to be analysed at once: the refreshes it
@@ -88,7 +78,7 @@ export class ImportJobExecutor {
   /** Rows stored (by a finished job, or the committed batches of a failed one) change what segments and analytics read. */
   private async announce(finished: ImportJob): Promise<ImportJob> {
     if (finished.rowsAccepted >= ANALYZE_AFTER_ROWS) {
-      for (const table of TABLES_WRITTEN[finished.kind]) await this.pool.query(`ANALYZE ${table}`);
+      await analyzeImportedTables(this.pool, [finished.kind]);
     }
     if (finished.rowsAccepted > 0)
       await this.changes.notify({ kind: 'import', workspaceId: finished.workspaceId, importKind: finished.kind });
