@@ -4,7 +4,7 @@
  * same file into a table with the same columns, in the same run. Target: importer >= 0.3 x COPY.
  */
 import { demoDataset } from '@kizuna/demo-data';
-import { createPgPool } from '@kizuna/db';
+import { createPgPool, type Pool } from '@kizuna/db';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -15,11 +15,42 @@ import { RunImportUseCase } from '../../apps/engine/src/imports/run-import.use-c
 import { createBenchDatabase } from './support/bench-database';
 import { reportBench, seconds } from './support/bench-report';
 import { createEngineContext } from './support/engine-context';
+import { backendCpu, backendCpuSince, schedstat } from './support/process-stats';
 import { writeCsv } from './support/write-csv';
 
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 // The EC site of the demo brand has ~5.8 order lines per customer over two years.
 const CUSTOMERS = Math.ceil(LINES / 5.5);
+
+/** Writes the orders file and imports, untimed, the product master and the customers it refers to. */
+async function prepare(
+  workDir: string,
+  pool: Pool,
+  runImport: RunImportUseCase,
+): Promise<{ csvPath: string; header: readonly string[]; written: number; workspaceId: number }> {
+  const tables = demoDataset({ customers: CUSTOMERS, asOf: '2026-11-22' });
+  const orders = tables.find((t) => t.kind === 'orders' && t.source === 'ec')!;
+  const csvPath = path.join(workDir, 'orders.csv');
+  const written = await writeCsv(csvPath, orders.header, orders.rows(), LINES);
+  console.log(`orders.csv: ${written.toLocaleString()} lines, ${(statSync(csvPath).size / 1e6).toFixed(1)} MB`);
+
+  const { rows } = await pool.query<{ id: number }>(
+    "INSERT INTO workspace (slug, name) VALUES ('bench', 'Bench') RETURNING id",
+  );
+  const workspaceId = rows[0]!.id;
+  const importTable = (kind: 'products' | 'customers', source: string) =>
+    runImport.execute({
+      workspaceId,
+      kind,
+      source: source === 'master' ? '' : source,
+      origin: 'bench',
+      timeZone: 'Asia/Tokyo',
+      rows: demoTableRows(tables.find((t) => t.kind === kind && t.source === source)!),
+    });
+  await importTable('products', 'master');
+  await importTable('customers', 'ec');
+  return { csvPath, header: orders.header, written, workspaceId };
+}
 
 async function main(): Promise<void> {
   const workDir = path.resolve(__dirname, '../../tmp/bench-import');
@@ -27,30 +58,11 @@ async function main(): Promise<void> {
   const database = await createBenchDatabase('import');
   const context = await createEngineContext(database.url);
   const pool = createPgPool(database.url, { max: 2 });
+  const runImport = context.get(RunImportUseCase);
   try {
-    const tables = demoDataset({ customers: CUSTOMERS, asOf: '2026-11-22' });
-    const orders = tables.find((t) => t.kind === 'orders' && t.source === 'ec')!;
-    const csvPath = path.join(workDir, 'orders.csv');
-    const written = await writeCsv(csvPath, orders.header, orders.rows(), LINES);
-    console.log(`orders.csv: ${written.toLocaleString()} lines, ${(statSync(csvPath).size / 1e6).toFixed(1)} MB`);
-
-    const { rows } = await pool.query<{ id: number }>(
-      "INSERT INTO workspace (slug, name) VALUES ('bench', 'Bench') RETURNING id",
-    );
-    const workspaceId = rows[0]!.id;
-    const runImport = context.get(RunImportUseCase);
-    const importTable = (kind: 'products' | 'customers', source: string) =>
-      runImport.execute({
-        workspaceId,
-        kind,
-        source: source === 'master' ? '' : source,
-        origin: 'bench',
-        timeZone: 'Asia/Tokyo',
-        rows: demoTableRows(tables.find((t) => t.kind === kind && t.source === source)!),
-      });
-    // Setup, not timed: the product master and the EC customers the orders refer to.
-    await importTable('products', 'master');
-    await importTable('customers', 'ec');
+    // The generated dataset is dropped before anything is timed: a heap holding it would make the
+    // importer's garbage collection slower than it is in the engine.
+    const { csvPath, header, written, workspaceId } = await prepare(workDir, pool, runImport);
     await pool.query('VACUUM ANALYZE');
 
     // Baseline: COPY of the same file into an equivalent table, streamed from this process.
@@ -61,7 +73,7 @@ async function main(): Promise<void> {
         : column.endsWith('_at')
           ? 'timestamptz'
           : 'text';
-    await pool.query(`CREATE TABLE copy_baseline (${orders.header.map((c) => `${c} ${typeOf(c)}`).join(', ')})`);
+    await pool.query(`CREATE TABLE copy_baseline (${header.map((c) => `${c} ${typeOf(c)}`).join(', ')})`);
     const copyClient = await pool.connect();
     const copyStarted = process.hrtime.bigint();
     await pipeline(
@@ -73,6 +85,9 @@ async function main(): Promise<void> {
     const copyRate = written / copySeconds;
     console.log(`COPY: ${copySeconds.toFixed(2)} s, ${Math.round(copyRate).toLocaleString()} rows/s`);
 
+    // Where the time goes: CPU seconds of this process (all its threads) and of the database.
+    const backendsBefore = await backendCpu(pool);
+    const importerBefore = schedstat(process.pid);
     const started = process.hrtime.bigint();
     const progress = await runImport.execute({
       workspaceId,
@@ -90,6 +105,12 @@ async function main(): Promise<void> {
         : undefined,
     });
     const importSeconds = seconds(started);
+    const importer = schedstat(process.pid);
+    const databaseCpu = await backendCpuSince(pool, backendsBefore);
+    console.log(
+      `CPU: importer ${(importer.running - importerBefore.running).toFixed(2)} s (waited for a core ` +
+        `${(importer.waiting - importerBefore.waiting).toFixed(2)} s), PostgreSQL ${databaseCpu.toFixed(2)} s`,
+    );
     const rate = progress.rowsAccepted / importSeconds;
     console.log(
       `importer: ${importSeconds.toFixed(2)} s, ${Math.round(rate).toLocaleString()} rows/s ` +

@@ -6,6 +6,8 @@ import type { ImportWriteContext } from './import-writer';
 export interface OrderHeader {
   record: OrderLineRow;
   customerId: number;
+  /** record.orderedAt as ISO 8601 text, made once: the order's header and each of its lines write it. */
+  orderedAtText: string;
   /** Sum and trial flag of the order's lines in this batch (all its lines, for a new order). */
   amount: number;
   trialOnly: boolean;
@@ -91,10 +93,10 @@ export async function storeOrderHeaders(
       newOrderIds.add(id);
     });
     const copy = new CopyText();
-    created.forEach(({ record, customerId, amount, trialOnly }, i) => {
+    created.forEach(({ record, customerId, orderedAtText, amount, trialOnly }, i) => {
       copy.int(ids[i]!.id).tab().int(workspaceId).tab().text(source).tab().int(customerId).tab();
       copy.text(record.orderId).tab().ascii(record.channel).tab().text(record.storeId).tab();
-      copy.ascii(record.orderedAt.toISOString()).tab().text(record.couponCode).tab();
+      copy.ascii(orderedAtText).tab().text(record.couponCode).tab();
       copy
         .int(amount)
         .tab()

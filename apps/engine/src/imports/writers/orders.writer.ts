@@ -54,6 +54,7 @@ export class OrdersWriter implements BatchImportWriter<'orders', OrderLineBatch>
     const headers = orders.map((record, index): OrderHeader => ({
       record,
       customerId: customerIds[index]!,
+      orderedAtText: record.orderedAt.toISOString(),
       amount: amountOfOrder[index]!,
       trialOnly: trialOnlyOfOrder[index] === 1,
     }));
@@ -63,11 +64,11 @@ export class OrdersWriter implements BatchImportWriter<'orders', OrderLineBatch>
     const orderIsNew = new Uint8Array(orders.length);
     // Per order, the COPY text its lines share: "workspace, order id" and "customer id, time".
     const orderText: string[] = [];
-    headers.forEach(({ record, customerId }, index) => {
+    headers.forEach(({ record, customerId, orderedAtText }, index) => {
       const id = orderIds.get(record.orderId)!;
       idOfOrder[index] = id;
       orderIsNew[index] = newOrderIds.has(id) ? 1 : 0;
-      orderText.push(`${context.workspaceId}\t${id}\t`, `\t${customerId}\t${record.orderedAt.toISOString()}\t`);
+      orderText.push(`${context.workspaceId}\t${id}\t`, `\t${customerId}\t${orderedAtText}\t`);
     });
     const copy = new CopyText();
     const otherLines: ResolvedLine[] = [];
