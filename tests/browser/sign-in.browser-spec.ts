@@ -147,7 +147,7 @@ describe('signing in to the editor in Chromium', () => {
     await context.close();
   });
 
-  it('shows the engine’s 403 as it is when a role was narrowed while the page was open', async () => {
+  it('shows the engine’s 403 when a role was narrowed while the page was open, then what the new role allows', async () => {
     const marketer = await test.createUser(shop, 'marketer');
     const { page, context } = await openEditor(browser, test, shop, '/journeys', { language: 'en', user: marketer });
     await page.getByRole('heading', { name: 'New journey' }).waitFor();
@@ -158,12 +158,26 @@ describe('signing in to the editor in Chromium', () => {
     });
     expect(demoted.status).toBe(200);
     await page.getByLabel('Name').fill('Welcome series');
+    // The engine's 403 answer, as the page received it.
+    const refused = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/journeys') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Create and open the canvas' }).click();
-    const banner = page.getByRole('alert').filter({ hasText: 'The journey could not be created' });
-    await banner.waitFor();
-    expect(await banner.textContent()).toContain(
+    const answer = await refused;
+    expect(answer.status()).toBe(403);
+    expect(((await answer.json()) as { message: string }).message).toContain(
       'The analyst role may not do this in workspace "uruoi" (needs journeys.write).',
     );
+    // The 403 made the page ask for the session again: it says the role changed and offers what an analyst may do.
+    await page.getByRole('status').filter({ hasText: 'Your role in this workspace is now Analyst' }).waitFor();
+    await page.getByRole('heading', { name: 'New journey' }).waitFor({ state: 'detached' });
+    await saveScreenshot(page, 'role-changed-en');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Your role in this workspace is now' })
+      .waitFor({ state: 'detached' });
     await context.close();
   });
 
@@ -200,7 +214,7 @@ describe('signing in to the editor in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: 'I have saved it' }).click();
-    expect(await page.getByLabel('Temporary password').count()).toBe(0);
+    await page.getByLabel('Temporary password').waitFor({ state: 'detached' });
     await page.reload();
     await page.getByRole('rowheader', { name: '木村 楓' }).waitFor();
     expect(await page.getByLabel('Temporary password').count()).toBe(0);

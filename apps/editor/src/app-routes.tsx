@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { menuFor, pagePermission, type MenuPage } from './app-menu';
 import { AccountMenu } from './features/account/account-menu';
+import { RoleChangedNotice } from './features/account/role-changed-notice';
 import { WorkspaceSwitcher } from './features/account/workspace-switcher';
 import { LanguageSwitcher } from './i18n/language-switcher';
 import { RequirePermission } from './session/require-permission';
@@ -55,6 +56,7 @@ export function AppRoutes() {
         </>
       }
     >
+      <RoleChangedNotice />
       <ErrorBoundary
         key={location.pathname}
         fallback={(error) => (

@@ -36,9 +36,13 @@ export function csrfHeaders(method: HttpMethod, csrfToken: string | null): Recor
   return csrfToken && method !== 'GET' ? { 'X-CSRF-Token': csrfToken } : {};
 }
 
-/** A 401 means the session behind the request ended (expired, signed out elsewhere, membership removed). */
+/**
+ * A 401 means the session behind the request ended (expired, signed out elsewhere, membership
+ * removed); a 403 that the role may have changed since the page learnt it.
+ */
 function reportFailure(error: ApiError, sentWith: string | null): void {
   if (error.status === 401) sessionStore.ended(sentWith);
+  else if (error.status === 403) sessionStore.forbidden(sentWith);
 }
 
 function networkError(cause: unknown): ApiError {

@@ -45,4 +45,27 @@ describe('sessionStore', () => {
     sessionStore.signedIn(sessionView());
     expect(seen).toEqual(['signed-in', 'signed-out']);
   });
+
+  it('asks its listeners to look again after a 403 to a request of the current session only', () => {
+    let asked = 0;
+    const stop = sessionStore.onForbidden(() => asked++);
+    sessionStore.signedIn(sessionView());
+    sessionStore.forbidden('csrf-1');
+    sessionStore.forbidden('csrf-0');
+    sessionStore.forbidden(null);
+    stop();
+    sessionStore.forbidden('csrf-1');
+    expect(asked).toBe(1);
+  });
+
+  it('takes a changed view of the same session (a narrowed role), keeps an unchanged one, ignores another session’s', () => {
+    sessionStore.signedIn(sessionView({ role: 'marketer' }));
+    sessionStore.refreshed(sessionView({ role: 'analyst', csrfToken: 'csrf-2' }));
+    expect(sessionStore.getSession()?.role).toBe('marketer');
+    const narrowed = sessionView({ role: 'analyst' });
+    sessionStore.refreshed(narrowed);
+    expect(sessionStore.getSession()).toBe(narrowed);
+    sessionStore.refreshed(sessionView({ role: 'analyst' }));
+    expect(sessionStore.getSession()).toBe(narrowed);
+  });
 });

@@ -11,6 +11,7 @@ export type SessionState =
   | { status: 'signed-in'; session: SessionView };
 
 const listeners = new Set<() => void>();
+const forbiddenListeners = new Set<() => void>();
 let state: SessionState = { status: 'loading' };
 
 function setState(next: SessionState): void {
@@ -46,6 +47,30 @@ export const sessionStore = {
   ended: (sentWith: string | null): void => {
     if (sentWith === null || currentSession()?.csrfToken !== sentWith) return;
     setState({ status: 'signed-out', reason: 'ended' });
+  },
+  /**
+   * The engine answered 403 to a request of the session whose CSRF token was `sentWith`. An admin
+   * may have narrowed the role since sign-in: the listeners (the session gate) ask the engine again.
+   */
+  forbidden: (sentWith: string | null): void => {
+    if (sentWith === null || currentSession()?.csrfToken !== sentWith) return;
+    for (const listener of forbiddenListeners) listener();
+  },
+  onForbidden: (listener: () => void): (() => void) => {
+    forbiddenListeners.add(listener);
+    return () => forbiddenListeners.delete(listener);
+  },
+  /**
+   * The same session as the engine has it now (role, permissions, workspaces). A view of another
+   * session (signed out and in again meanwhile) is ignored; pages stay mounted, only what the role
+   * allows changes.
+   */
+  refreshed: (session: SessionView): void => {
+    const current = currentSession();
+    if (current?.csrfToken !== session.csrfToken) return;
+    // Unchanged (most looks when a tab comes back): nothing re-renders.
+    if (JSON.stringify(current) === JSON.stringify(session)) return;
+    setState({ status: 'signed-in', session });
   },
   subscribe: (listener: () => void): (() => void) => {
     listeners.add(listener);

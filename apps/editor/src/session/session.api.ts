@@ -29,6 +29,26 @@ export function loadSession(): Promise<void> {
   return loading;
 }
 
+let refreshing: Promise<void> | null = null;
+
+/**
+ * Asks the engine for the session again without leaving the page, so a role an admin changed
+ * applies at once (after a 403, and when the tab comes back into view). A 401 has ended the
+ * session already (the API client); any other failure leaves the view as it was.
+ */
+export function refreshSession(): Promise<void> {
+  refreshing ??= (async () => {
+    try {
+      sessionStore.refreshed(await apiRequest<SessionView>('/v1/session'));
+    } catch {
+      // Kept as it was: the next request or the next refresh tries again.
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
 /** The engine sets the HttpOnly cookie; the answer holds everything else the editor needs. */
 export async function signIn(credentials: Credentials): Promise<SessionView> {
   const session = await apiRequest<SessionView>('/v1/session', { method: 'POST', json: credentials });

@@ -30,6 +30,11 @@ export const accountJa = {
     signedOut: 'サインアウトしました。',
     help: '最初の管理者のメールアドレスとパスワードは、初回の <code>npm start</code> 実行時に表示されます。パスワードを忘れたときは、ワークスペースの管理者に連絡してください（運用者は <code>npx kizuna users reset-password</code> で再発行できます）。',
   },
+  roleChanged: {
+    title: 'このワークスペースでのあなたの役割が「{{role}}」になりました',
+    body: '管理者が変更しました。ページには、新しい役割でできることだけが表示されます。',
+    dismiss: '閉じる',
+  },
   gate: {
     loading: 'セッションを確認しています…',
     failed: 'エンジンにセッションを問い合わせできませんでした',
@@ -102,6 +107,11 @@ export const accountEn: typeof accountJa = {
     ended: 'Sign in again to return to the page you were on.',
     signedOut: 'You have signed out.',
     help: 'The first admin’s email and password are printed by <code>npm start</code> when it first runs. If you forgot your password, ask an admin of your workspace (an operator can issue a new one with <code>npx kizuna users reset-password</code>).',
+  },
+  roleChanged: {
+    title: 'Your role in this workspace is now {{role}}',
+    body: 'An admin changed it. Pages now show only what the new role may do.',
+    dismiss: 'Dismiss',
   },
   gate: {
     loading: 'Checking your session…',

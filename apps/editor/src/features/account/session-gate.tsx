@@ -2,7 +2,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
 import { sessionIdentity, workspaceOf } from '../../session/session';
-import { loadSession } from '../../session/session.api';
+import { loadSession, refreshSession } from '../../session/session.api';
 import { SessionProvider, useSessionState } from '../../session/session-context';
 import { sessionStore } from '../../session/session-store';
 import { WorkspaceProvider } from '../../session/workspace-context';
@@ -25,6 +25,22 @@ export function SessionGate({ children }: { children: ReactNode }) {
   // Once, at start (concurrent calls share one request): later states come from sign-in, sign-out and 401s.
   useEffect(() => {
     if (sessionStore.getState().status === 'loading') void loadSession();
+  }, []);
+
+  // The role as the engine has it now: after a 403, and when the tab is looked at again.
+  useEffect(() => {
+    const refreshIfSignedIn = () => {
+      if (sessionStore.getState().status === 'signed-in') void refreshSession();
+    };
+    const refreshWhenVisible = () => {
+      if (document.visibilityState === 'visible') refreshIfSignedIn();
+    };
+    const stopListening = sessionStore.onForbidden(refreshIfSignedIn);
+    document.addEventListener('visibilitychange', refreshWhenVisible);
+    return () => {
+      stopListening();
+      document.removeEventListener('visibilitychange', refreshWhenVisible);
+    };
   }, []);
 
   if (state.status === 'loading') {
