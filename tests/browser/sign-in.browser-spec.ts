@@ -178,6 +178,19 @@ describe('signing in to the editor in Chromium', () => {
       .getByRole('status')
       .filter({ hasText: 'Your role in this workspace is now' })
       .waitFor({ state: 'detached' });
+
+    // A grant made while the tab was in the background shows when it comes back into view.
+    const granted = await test.api(shop, `/api/v1/users/${marketer.userId}`, {
+      method: 'PATCH',
+      json: { personalData: true },
+    });
+    expect(granted.status).toBe(200);
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'You may now read and export personal data in this workspace' })
+      .waitFor();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Customers' }).waitFor();
     await context.close();
   });
 

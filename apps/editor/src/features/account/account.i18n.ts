@@ -32,7 +32,9 @@ export const accountJa = {
   },
   roleChanged: {
     title: 'このワークスペースでのあなたの役割が「{{role}}」になりました',
-    body: '管理者が変更しました。ページには、新しい役割でできることだけが表示されます。',
+    personalDataGranted: 'このワークスペースで個人データを閲覧・出力できるようになりました',
+    personalDataRevoked: 'このワークスペースで個人データを閲覧できなくなりました',
+    body: '管理者が変更しました。ページには、いまできることが表示されます。',
     dismiss: '閉じる',
   },
   gate: {
@@ -110,7 +112,9 @@ export const accountEn: typeof accountJa = {
   },
   roleChanged: {
     title: 'Your role in this workspace is now {{role}}',
-    body: 'An admin changed it. Pages now show only what the new role may do.',
+    personalDataGranted: 'You may now read and export personal data in this workspace',
+    personalDataRevoked: 'You may no longer read personal data in this workspace',
+    body: 'An admin changed it. Pages now show what you may do now.',
     dismiss: 'Dismiss',
   },
   gate: {

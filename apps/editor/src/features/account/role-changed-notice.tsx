@@ -12,26 +12,26 @@ import { Notice } from '../../ui/notice';
 export function RoleChangedNotice() {
   const { t } = useTranslation();
   const session = useSession();
-  const grant = `${session.role}/${String(session.personalData)}`;
-  const shown = useRef(grant);
-  const [changed, setChanged] = useState(false);
+  const shown = useRef({ role: session.role, personalData: session.personalData });
+  const [changed, setChanged] = useState<'role' | 'personalData' | null>(null);
 
   useEffect(() => {
-    if (shown.current === grant) return;
-    shown.current = grant;
-    setChanged(true);
-  }, [grant]);
+    const before = shown.current;
+    if (before.role === session.role && before.personalData === session.personalData) return;
+    shown.current = { role: session.role, personalData: session.personalData };
+    setChanged(before.role !== session.role ? 'role' : 'personalData');
+  }, [session.role, session.personalData]);
 
   if (!changed) return null;
+  const title =
+    changed === 'role'
+      ? t('account.roleChanged.title', { role: t(`account.roles.${session.role}`) })
+      : t(session.personalData ? 'account.roleChanged.personalDataGranted' : 'account.roleChanged.personalDataRevoked');
   return (
-    <Notice
-      tone="info"
-      role="status"
-      title={t('account.roleChanged.title', { role: t(`account.roles.${session.role}`) })}
-    >
+    <Notice tone="info" role="status" title={title}>
       <p>{t('account.roleChanged.body')}</p>
       <p>
-        <Button variant="ghost" onClick={() => setChanged(false)}>
+        <Button variant="ghost" onClick={() => setChanged(null)}>
           {t('account.roleChanged.dismiss')}
         </Button>
       </p>
