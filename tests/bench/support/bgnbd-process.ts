@@ -1,4 +1,5 @@
 import type { BgNbdParameters, GammaGammaParameters } from '@kizuna/scoring';
+import { seededRandom } from '../../../libs/analytics/src/testing/seeded-random';
 
 /** Purchases as columns (a million customers' purchases as objects would be gigabytes). */
 export interface SyntheticPurchases {
@@ -28,7 +29,7 @@ export interface BgNbdProcess {
  * Times are cut to whole days, as the engine stores them.
  */
 export function drawBgNbdPurchases(process: BgNbdProcess): SyntheticPurchases {
-  const random = mulberry32(process.seed);
+  const random = seededRandom(process.seed);
   const { r, alpha, a, b } = process.bgNbd;
   const spend = process.gammaGamma;
   let capacity = process.customers * 4;
@@ -77,18 +78,6 @@ function grow(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(size);
   grown.set(array);
   return grown;
-}
-
-/** A small, seeded generator (Tommy Ettinger's mulberry32): the same purchases on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function normal(random: () => number): number {

@@ -1,18 +1,7 @@
 import { fitPropensity, rankAuc, splitRowsByCustomer, type PropensityDataset } from '@kizuna/scoring';
 import { PROPENSITY_FEATURES } from '../../../apps/engine/src/scoring/sql/propensity-features.sql';
 import { seconds } from './bench-report';
-
-/** A small, fast, seeded generator (mulberry32): the same rows on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../libs/analytics/src/testing/seeded-random';
 
 /**
  * Send rows shaped like the engine's (PROPENSITY_FEATURES: RFM scores 1-5, log tenure, earlier
@@ -21,7 +10,7 @@ function generator(seed: number): () => number {
  * known logistic model (response rate about 8 %).
  */
 function drawSends(rows: number, seed: number): { dataset: PropensityDataset; trueProbability: Float64Array } {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const p = PROPENSITY_FEATURES.length;
   const features = new Float64Array(rows * p);
   const responded = new Uint8Array(rows);

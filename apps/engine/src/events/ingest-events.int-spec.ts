@@ -10,6 +10,7 @@ import { withTransaction } from '../infrastructure/database/transaction';
 import { EventBatchSchema } from './event-input.schema';
 import { EventRepository } from './event.repository';
 import { IngestEventsUseCase } from './ingest-events.use-case';
+import { seededRandom } from '../../../../libs/analytics/src/testing/seeded-random';
 
 interface Person {
   customerId?: string;
@@ -308,16 +309,4 @@ describe('IngestEventsUseCase: concurrent batches of one workspace (PostgreSQL)'
 
 function ecClaim(value: string) {
   return { kind: 'external' as const, source: 'ec', value };
-}
-
-/** mulberry32: the same sequence for the same seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

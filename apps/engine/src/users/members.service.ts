@@ -41,12 +41,11 @@ export class MembersService {
     let temporaryPassword: string | null = null;
     if (!user) {
       temporaryPassword = generatePassword();
-      user =
-        (await this.users.create({
-          email,
-          name: input.name.trim() || email,
-          passwordHash: await hashPassword(temporaryPassword),
-        })) ?? null;
+      user = await this.users.create({
+        email,
+        name: input.name.trim() || email,
+        passwordHash: await hashPassword(temporaryPassword),
+      });
       if (!user) {
         // Another request created the account in the meantime: it is theirs to hand over.
         temporaryPassword = null;
@@ -54,14 +53,12 @@ export class MembersService {
         if (!user) throw new ConflictError(`${email} was created and removed at the same time; try again`);
       }
     }
-    const alreadyMember = `${email} is already a member of this workspace`;
-    if (temporaryPassword === null && (await this.users.member(workspaceId, user.id)))
-      throw new ConflictError(alreadyMember);
+    // The membership's unique key decides, also between two admins adding the same person at once.
     const added = await this.users.addMember(workspaceId, user.id, {
       role: input.role,
       personalData: input.personalData,
     });
-    if (!added) throw new ConflictError(alreadyMember);
+    if (!added) throw new ConflictError(`${email} is already a member of this workspace`);
     await this.audit.record(
       workspaceId,
       'user.add',

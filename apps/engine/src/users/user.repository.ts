@@ -52,12 +52,12 @@ export class UserRepository {
     return this.prisma.appUser.count();
   }
 
-  /** The new account, or undefined when one with this email exists (another request made it first). */
-  async create(user: { email: string; name: string; passwordHash: string }): Promise<StoredUser | undefined> {
+  /** The new account, or null when one with this email exists (another request made it first). */
+  async create(user: { email: string; name: string; passwordHash: string }): Promise<StoredUser | null> {
     try {
       return await this.prisma.appUser.create({ data: user, select: userSelect });
     } catch (error) {
-      if (isUniqueViolation(error)) return undefined;
+      if (isUniqueViolation(error)) return null;
       throw error;
     }
   }
