@@ -5,7 +5,8 @@ import type { ImportKind } from '@kizuna/ingest';
 const TABLES_WRITTEN: Record<ImportKind, readonly string[]> = {
   customers: ['customer', 'customer_identity'],
   products: ['product'],
-  orders: ['customer_order', 'order_line', 'customer', 'customer_identity'],
+  // customer_purchased_products: filled from the lines by triggers.
+  orders: ['customer_order', 'order_line', 'customer_purchased_products', 'customer', 'customer_identity'],
   shipments: ['shipment'],
   returns: ['order_return'],
   events: ['event', 'customer', 'customer_identity'],

@@ -49,6 +49,16 @@ describe('activity conditions on PostgreSQL', () => {
         ['misaki', 'ken'],
       ],
       [
+        'never bought series さらさら, at any time',
+        { type: 'purchase', measure: 'count', operator: 'eq', value: 0, filter: { series: ['さらさら'] } },
+        ['ichiro', 'misaki', 'sakura', 'obrien'],
+      ],
+      [
+        'ever bought a product tagged 敏感肌',
+        { type: 'purchase', measure: 'count', operator: 'gt', value: 0, filter: { tags: ['敏感肌'] } },
+        ['hanako', 'ichiro', 'ken'],
+      ],
+      [
         'in store, tagged 敏感肌',
         {
           type: 'purchase',

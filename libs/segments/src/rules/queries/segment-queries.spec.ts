@@ -45,18 +45,29 @@ describe('segmentMembersQuery', () => {
       root: {
         type: 'group',
         combinator: 'and',
-        rules: [{ type: 'purchase', measure: 'count', operator: 'eq', value: 0, filter: { series: ['エイジング'] } }],
+        rules: [
+          {
+            type: 'purchase',
+            measure: 'count',
+            operator: 'eq',
+            value: 0,
+            window: { lastDays: 365 },
+            filter: { series: ['エイジング'] },
+          },
+        ],
       },
     };
     expect(segmentMembersQuery(neverBought, { workspaceId: 7, referenceTime }).text).toBe(
       `SELECT c.id ${BASE} AND (NOT EXISTS (SELECT 1 FROM (SELECT DISTINCT l.customer_id FROM order_line l` +
-        ' WHERE l.workspace_id = $1 AND l.product_id = ANY(ARRAY(SELECT p.id FROM product p' +
-        ' WHERE p.workspace_id = $1 AND p.series = ANY($2::text[])))) bought WHERE bought.customer_id = c.id))',
+        ' WHERE l.workspace_id = $1 AND l.ordered_at >= $2::timestamptz AND l.ordered_at <= $3::timestamptz' +
+        ' AND l.product_id = ANY(ARRAY(SELECT p.id FROM product p' +
+        ' WHERE p.workspace_id = $1 AND p.series = ANY($4::text[])))) bought WHERE bought.customer_id = c.id))',
     );
     expect(segmentMembersQuery(neverBought, { workspaceId: 7, referenceTime, customerIds: [3] }).text).toBe(
       `SELECT c.id ${BASE} AND c.id = ANY($2::integer[]) AND (NOT EXISTS (SELECT 1 FROM customer_order o` +
         ' JOIN order_line l ON l.order_id = o.id JOIN product p ON p.id = l.product_id' +
-        ' WHERE o.workspace_id = $1 AND o.customer_id = c.id AND p.series = ANY($3::text[])))',
+        ' WHERE o.workspace_id = $1 AND o.customer_id = c.id AND o.ordered_at >= $3::timestamptz' +
+        ' AND o.ordered_at <= $4::timestamptz AND p.series = ANY($5::text[])))',
     );
   });
 

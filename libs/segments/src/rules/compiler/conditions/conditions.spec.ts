@@ -97,11 +97,40 @@ describe('purchase', () => {
     ['lt', 1, 'NOT EXISTS'],
     ['lte', 0, 'NOT EXISTS'],
   ] as const)('writes count %s %i as a plain %s (a semi- or anti-join)', (operator, value, existence) => {
-    expect(compile({ type: 'purchase', measure: 'count', operator, value, filter: { trial: true } })).toEqual({
-      where: `${existence} (SELECT 1 ${lines} JOIN product p ON p.id = l.product_id WHERE ${own} AND p.is_trial = $2::boolean)`,
-      params: [true],
+    expect(
+      compile({
+        type: 'purchase',
+        measure: 'count',
+        operator,
+        value,
+        window: { lastDays: 30 },
+        filter: { trial: true },
+      }),
+    ).toEqual({
+      where:
+        `${existence} (SELECT 1 ${lines} JOIN product p ON p.id = l.product_id WHERE ${own}` +
+        ' AND o.ordered_at >= $2::timestamptz AND o.ordered_at <= $3::timestamptz AND p.is_trial = $4::boolean)',
+      params: ['2026-01-29T15:00:00.000Z', REF, true],
     });
   });
+
+  it.each(['customers', 'workspace'] as const)(
+    'reads "bought" and "never bought" without a window from the set of products ever bought (%s)',
+    (scope) => {
+      const products =
+        'ARRAY(SELECT p.id FROM product p WHERE p.workspace_id = $1 AND p.series = ANY($2::text[]) AND p.tags && $3::text[])';
+      const bought = `SELECT 1 FROM customer_purchased_products pp WHERE pp.workspace_id = $1 AND pp.customer_id = c.id AND pp.product_ids && ${products}`;
+      const filter = { series: ['エイジングケア'], tags: ['無添加'] };
+      expect(compile({ type: 'purchase', measure: 'count', operator: 'gte', value: 1, filter }, scope)).toEqual({
+        where: `EXISTS (${bought})`,
+        params: [['エイジングケア'], ['無添加']],
+      });
+      expect(compile({ type: 'purchase', measure: 'count', operator: 'eq', value: 0, filter }, scope)).toEqual({
+        where: `NOT EXISTS (${bought})`,
+        params: [['エイジングケア'], ['無添加']],
+      });
+    },
+  );
 
   it('reads the orders alone (their totals) when nothing needs their lines', () => {
     expect(compile({ type: 'purchase', measure: 'amount', operator: 'lt', value: 1000 })).toEqual({
@@ -201,6 +230,7 @@ describe('purchase', () => {
             measure: 'count',
             operator: 'eq',
             value: 0,
+            window: { from: '2026-01-01' },
             filter: { series: ['エイジングケア'], tags: ['無添加'] },
           },
           'workspace',
@@ -208,9 +238,10 @@ describe('purchase', () => {
       ).toEqual({
         where:
           'NOT EXISTS (SELECT 1 FROM (SELECT DISTINCT l.customer_id FROM order_line l WHERE l.workspace_id = $1' +
+          ' AND l.ordered_at >= ($2::date::timestamp AT TIME ZONE $3::text)' +
           ' AND l.product_id = ANY(ARRAY(SELECT p.id FROM product p WHERE p.workspace_id = $1' +
-          ' AND p.series = ANY($2::text[]) AND p.tags && $3::text[]))) bought WHERE bought.customer_id = c.id)',
-        params: [['エイジングケア'], ['無添加']],
+          ' AND p.series = ANY($4::text[]) AND p.tags && $5::text[]))) bought WHERE bought.customer_id = c.id)',
+        params: ['2026-01-01', 'Asia/Tokyo', ['エイジングケア'], ['無添加']],
       });
     });
 

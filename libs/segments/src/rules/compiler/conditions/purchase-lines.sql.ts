@@ -4,7 +4,8 @@ import type { RuleSqlContext } from '../rule-sql-context';
 import { timeWindowSql } from '../time-window-sql';
 
 /**
- * "Bought at least once" / "never bought" with a product filter, for every customer of a workspace,
+ * "Bought at least once" / "never bought" with a product filter within a time window (without one,
+ * purchased-products.sql.ts answers from a per-customer set), for every customer of a workspace,
  * from the order lines alone: they carry their order's customer and time (docs/adr/0003), so one
  * parallel scan of the lines, hashed by customer, answers for everyone.
  *

@@ -7,6 +7,7 @@ import { requireField } from '../require-field';
 import type { RuleSqlContext } from '../rule-sql-context';
 import { timeWindowSql } from '../time-window-sql';
 import { purchaseLinesSql } from './purchase-lines.sql';
+import { purchasedProductsSql } from './purchased-products.sql';
 
 interface PurchaseSource {
   from: string;
@@ -54,14 +55,18 @@ function purchaseSource(condition: PurchaseCondition, ctx: RuleSqlContext): Purc
  * without GROUP BY yields one row even for no orders, so "count = 0" and "amount < 1000" hold for
  * customers who bought nothing, and the whole stays one EXISTS.
  *
- * Over a whole workspace, "bought" / "never bought" with a product filter read the lines alone
- * (purchase-lines.sql.ts). Aggregates stay per customer: a HAVING cannot become a join, and per
- * customer only the orders have an index; so does a channel, which only orders carry.
+ * "Bought" / "never bought" with a product filter read the customer's set of products ever bought
+ * (purchased-products.sql.ts) when they have no time window, and over a whole workspace the lines
+ * alone when they have one (purchase-lines.sql.ts). Aggregates stay per customer: a HAVING cannot
+ * become a join, and per customer only the orders have an index; so does a channel, which only
+ * orders carry.
  */
 export function purchaseSql(condition: PurchaseCondition, ctx: RuleSqlContext): string {
   const existence = countExistence(condition);
-  if (existence && ctx.scope === 'workspace' && needsLines(condition) && condition.filter?.channel === undefined)
-    return purchaseLinesSql(condition, existence, ctx);
+  if (existence && needsLines(condition) && condition.filter?.channel === undefined) {
+    if (condition.window === undefined) return purchasedProductsSql(condition, existence, ctx);
+    if (ctx.scope === 'workspace') return purchaseLinesSql(condition, existence, ctx);
+  }
   const window = timeWindowSql('o.ordered_at', condition.window, ctx);
   const source = purchaseSource(condition, ctx);
   const where = [`o.workspace_id = ${ctx.workspace}`, 'o.customer_id = c.id', ...window, ...source.where];
