@@ -12,3 +12,9 @@ export function productFilterSql(filter: PurchaseFilter, ctx: RuleSqlContext): s
   if (filter.trial !== undefined) where.push(`p.is_trial = ${ctx.bind(filter.trial, 'boolean')}`);
   return where;
 }
+
+/** The ids of the workspace's products a purchase filter names, as an array computed once per statement. */
+export function productIdsSql(filter: PurchaseFilter, ctx: RuleSqlContext): string {
+  const where = [`p.workspace_id = ${ctx.workspace}`, ...productFilterSql(filter, ctx)];
+  return `ARRAY(SELECT p.id FROM product p WHERE ${where.join(' AND ')})`;
+}

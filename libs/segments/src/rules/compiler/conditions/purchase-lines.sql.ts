@@ -1,5 +1,5 @@
 import type { PurchaseCondition } from '../../schema/activity-conditions.schema';
-import { productFilterSql } from '../product-filter-sql';
+import { productIdsSql } from '../product-filter-sql';
 import type { RuleSqlContext } from '../rule-sql-context';
 import { timeWindowSql } from '../time-window-sql';
 
@@ -24,11 +24,10 @@ export function purchaseLinesSql(
   ctx: RuleSqlContext,
 ): string {
   const window = timeWindowSql('l.ordered_at', condition.window, ctx);
-  const products = [`p.workspace_id = ${ctx.workspace}`, ...productFilterSql(condition.filter ?? {}, ctx)];
   const lines = [
     `l.workspace_id = ${ctx.workspace}`,
     ...window,
-    `l.product_id = ANY(ARRAY(SELECT p.id FROM product p WHERE ${products.join(' AND ')}))`,
+    `l.product_id = ANY(${productIdsSql(condition.filter ?? {}, ctx)})`,
   ];
   if (existence === 'some') {
     const [workspace, ...rest] = lines;

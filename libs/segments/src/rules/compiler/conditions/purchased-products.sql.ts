@@ -1,5 +1,5 @@
 import type { PurchaseCondition } from '../../schema/activity-conditions.schema';
-import { productFilterSql } from '../product-filter-sql';
+import { productIdsSql } from '../product-filter-sql';
 import type { RuleSqlContext } from '../rule-sql-context';
 
 /**
@@ -17,9 +17,8 @@ export function purchasedProductsSql(
   existence: 'some' | 'none',
   ctx: RuleSqlContext,
 ): string {
-  const products = [`p.workspace_id = ${ctx.workspace}`, ...productFilterSql(condition.filter ?? {}, ctx)];
   const bought =
     `SELECT 1 FROM customer_purchased_products pp WHERE pp.workspace_id = ${ctx.workspace} AND pp.customer_id = c.id` +
-    ` AND pp.product_ids && ARRAY(SELECT p.id FROM product p WHERE ${products.join(' AND ')})`;
+    ` AND pp.product_ids && ${productIdsSql(condition.filter ?? {}, ctx)}`;
   return existence === 'some' ? `EXISTS (${bought})` : `NOT EXISTS (${bought})`;
 }
