@@ -19,6 +19,8 @@ SELECT workspace_id, customer_id, array_agg(DISTINCT product_id ORDER BY product
 -- header realignment, merges, fixtures) is covered without each having to remember it, and a
 -- statement's rows are handled as one set, not row by row.
 
+-- Rows are upserted in key order, so two statements that share customers lock them in the same order.
+
 -- New lines add their products to their customer's set; a set already holding them is not rewritten.
 CREATE FUNCTION customer_purchased_products_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -26,6 +28,7 @@ BEGIN
   SELECT workspace_id, customer_id, array_agg(DISTINCT product_id ORDER BY product_id)
     FROM added_lines
    GROUP BY workspace_id, customer_id
+   ORDER BY workspace_id, customer_id
   ON CONFLICT (workspace_id, customer_id) DO UPDATE
      SET product_ids = ARRAY(SELECT DISTINCT u.id FROM unnest(s.product_ids || EXCLUDED.product_ids) AS u(id) ORDER BY u.id)
    WHERE NOT s.product_ids @> EXCLUDED.product_ids;
@@ -70,6 +73,7 @@ BEGIN
   )
   INSERT INTO customer_purchased_products AS s (workspace_id, customer_id, product_ids)
   SELECT workspace_id, customer_id, product_ids FROM fresh WHERE cardinality(product_ids) > 0
+   ORDER BY workspace_id, customer_id
   ON CONFLICT (workspace_id, customer_id) DO UPDATE
      SET product_ids = EXCLUDED.product_ids
    WHERE s.product_ids IS DISTINCT FROM EXCLUDED.product_ids;
