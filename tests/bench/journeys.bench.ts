@@ -20,6 +20,7 @@ import { DeliverySettingsSchema } from '@kizuna/journey';
 import { reportBench, seconds } from './support/bench-report';
 import { demoDatabase } from './support/demo-database';
 import { createEngineContext } from './support/engine-context';
+import { rule } from '../support/segment-rule';
 
 const CUSTOMERS = Number(process.env.KIZUNA_BENCH_JOURNEY_CUSTOMERS ?? 100_000);
 const TICK_MS = 200;
@@ -38,8 +39,6 @@ class SkippingClock implements Clock {
     this.offset += ms;
   }
 }
-
-const rule = (...rules: unknown[]) => ({ version: 1, root: { type: 'group', combinator: 'and', rules } });
 
 function benchGraph(name: string) {
   return {

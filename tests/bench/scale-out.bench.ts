@@ -21,6 +21,7 @@ import { reportBench, seconds } from './support/bench-report';
 import { createBenchDatabase } from './support/bench-database';
 import { createBenchWorkspace, startEngineProcess, type EngineProcess } from './support/engine-process';
 import { backendCpu, backendCpuSince, peakMegabytes, schedstat } from './support/process-stats';
+import { rule } from '../support/segment-rule';
 
 const CUSTOMERS = Number(process.env.KIZUNA_BENCH_SCALE_CUSTOMERS ?? 60_000);
 const WORKER_COUNTS = (process.env.KIZUNA_BENCH_SCALE_WORKERS ?? '1,2,3').split(',').map(Number);
@@ -28,7 +29,6 @@ const REDIS_URL = process.env.KIZUNA_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/
 const WORKER_POOL = '8';
 
 function graph() {
-  const rule = (...rules: unknown[]) => ({ version: 1, root: { type: 'group', combinator: 'and', rules } });
   return {
     version: 1,
     nodes: [

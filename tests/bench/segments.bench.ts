@@ -16,8 +16,8 @@ import { RefreshSegmentUseCase } from '../../apps/engine/src/segments/use-cases/
 import { reportBench, seconds } from './support/bench-report';
 import { demoDatabase } from './support/demo-database';
 import { createEngineContext } from './support/engine-context';
+import { rule } from '../support/segment-rule';
 
-const rule = (...rules: unknown[]) => ({ version: 1, root: { type: 'group', combinator: 'and', rules } });
 const PREVIEWS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const load = () => loadavg()[0]!.toFixed(1);

@@ -13,12 +13,12 @@ import {
   type TestWorkspace,
 } from '../support/test-engine';
 import { waitForQueues } from '../support/engine-work';
+import { rule } from '../support/segment-rule';
 
 const LINE_SECRET = 'full-run-line-secret';
 const ACCOUNT_SID = `AC${'3c'.repeat(16)}`;
 const AUTH_TOKEN = 'full-run-twilio-token';
 const CHANNELS = ['email', 'line', 'sms', 'dm'] as const;
-const rule = (...rules: unknown[]) => ({ version: 1, root: { type: 'group', combinator: 'and', rules } });
 
 /**
  * The whole loop on all four channels with the real providers' SDKs: a journey with a holdout

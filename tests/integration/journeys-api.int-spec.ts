@@ -3,8 +3,8 @@ import { ManualClock } from '@kizuna/shared';
 import { EnrolFromTriggersUseCase } from '../../apps/engine/src/journeys/use-cases/enrol-from-triggers.use-case';
 import { startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
 import { drainJourneys } from '../support/engine-work';
+import { rule } from '../support/segment-rule';
 
-const rule = (...rules: unknown[]) => ({ version: 1, root: { type: 'group', combinator: 'and', rules } });
 const attribute = (name: string, value: string) => ({
   type: 'attribute',
   field: `attributes.${name}`,

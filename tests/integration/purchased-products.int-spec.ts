@@ -5,6 +5,7 @@ import {
   type TestEngine,
   type TestWorkspace,
 } from '../support/test-engine';
+import { rule } from '../support/segment-rule';
 
 /**
  * customer_purchased_products (the products each customer ever bought, kept by triggers on
@@ -67,17 +68,10 @@ describe('the products each customer ever bought', () => {
     const response = await test.api(shop, '/api/v1/segments/preview', {
       method: 'POST',
       json: {
-        definition: {
-          version: 1,
-          root: {
-            type: 'group',
-            combinator: 'and',
-            rules: [
-              { type: 'purchase', measure: 'count', operator: 'gte', value: 1 },
-              { type: 'purchase', measure: 'count', operator: 'eq', value: 0, filter: { series: ['エイジング'] } },
-            ],
-          },
-        },
+        definition: rule(
+          { type: 'purchase', measure: 'count', operator: 'gte', value: 1 },
+          { type: 'purchase', measure: 'count', operator: 'eq', value: 0, filter: { series: ['エイジング'] } },
+        ),
       },
     });
     expect(response.status).toBe(200);

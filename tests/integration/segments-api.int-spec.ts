@@ -6,6 +6,7 @@ import {
   type TestEngine,
   type TestWorkspace,
 } from '../support/test-engine';
+import { rule } from '../support/segment-rule';
 
 interface Segment {
   id: number;
@@ -31,7 +32,6 @@ interface Change {
   at: string;
 }
 
-const rule = (...rules: unknown[]) => ({ version: 1, root: { type: 'group', combinator: 'and', rules } });
 const today = new Date();
 const daysAgo = (days: number) =>
   new Date(today.getTime() - days * 86_400_000).toISOString().slice(0, 16).replace('T', ' ');
