@@ -27,9 +27,10 @@ export interface ResolvedCustomers {
 
 /**
  * How a resolution keeps apart from the others of its workspace (docs/adr/0004):
- * - `workspace`: the workspace identity lock, exclusive, until the transaction ends. Imports, the
- *   customers API and LINE links: they write profiles and merge.
- * - `identity`: for batches that only attach rows to customers (events). No identity lock when every
+ * - `workspace`: the workspace identity lock, exclusive, until the transaction ends. Customers and
+ *   orders imports, the customers API and LINE links: they write profiles and merge.
+ * - `identity`: for batches that only attach rows to customers (the events API, events and consents
+ *   imports). No identity lock when every
  *   identity is stored (a row lock keeps the customers as read until commit); the workspace lock
  *   shared and a lock per new identity when some are new; the workspace lock, exclusive, to merge or
  *   to write a stored customer's profile.

@@ -15,6 +15,7 @@ export class ConsentsWriter implements ImportWriter<'consents'> {
     const customerIds = await this.customers.resolve(
       context,
       consents.map((consent) => consent.reference),
+      'identity',
     );
     await context.tx.query(
       `INSERT INTO consent (workspace_id, source, customer_id, channel, status, recorded_at)

@@ -1,14 +1,23 @@
 import { claimsOf, identityKey, type CustomerReference } from '@kizuna/ingest';
 import { Injectable } from '@nestjs/common';
-import { ResolveCustomersUseCase } from '../../identity/resolve-customers.use-case';
+import { ResolveCustomersUseCase, type IdentityLocking } from '../../identity/resolve-customers.use-case';
 import type { ImportWriteContext } from './import-writer';
 
-/** Resolves the customer references of a batch to customer ids, one lookup for the whole batch. */
+/**
+ * Resolves the customer references of a batch to customer ids, one lookup for the whole batch.
+ * Writers whose rows only attach to customers, idempotent by their own keys (events, consents),
+ * resolve with identity locking (docs/adr/0004), so they run beside other imports and the events
+ * API; the orders writer keeps the workspace lock, which its new-order lookup relies on.
+ */
 @Injectable()
 export class CustomerReferenceResolver {
   constructor(private readonly resolveCustomers: ResolveCustomersUseCase) {}
 
-  async resolve(context: ImportWriteContext, references: readonly CustomerReference[]): Promise<number[]> {
+  async resolve(
+    context: ImportWriteContext,
+    references: readonly CustomerReference[],
+    locking: IdentityLocking = 'workspace',
+  ): Promise<number[]> {
     const indexByKey = new Map<string, number>();
     const distinct: ReturnType<typeof claimsOf>[] = [];
     const distinctIndexOfReference = references.map((reference) => {
@@ -27,6 +36,7 @@ export class CustomerReferenceResolver {
       context.workspaceId,
       distinct.map((claims) => ({ claims })),
       context.origin,
+      locking,
     );
     return distinctIndexOfReference.map((index) => resolved.customerIds[index]!);
   }

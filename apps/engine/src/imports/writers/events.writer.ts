@@ -25,6 +25,7 @@ export class EventsWriter implements ImportWriter<'events'> {
     const customerIds = await this.customers.resolve(
       context,
       events.map((event) => event.reference),
+      'identity',
     );
     await this.events.insert(
       context.tx,
