@@ -2,6 +2,8 @@
  * `npm run bench -- import`: 1,000,000 order lines from a CSV file through the real importer
  * (CSV parsing, validation, identity resolution, upserts), against PostgreSQL's own COPY of the
  * same file into a table with the same columns, in the same run. Target: importer >= 0.3 x COPY.
+ * Also printed, for the record: PostgreSQL alone storing the same orders and lines into tables with
+ * the same indexes, the ceiling of any importer that keeps them (see docs/benchmarks.md, import).
  */
 import { demoDataset } from '@kizuna/demo-data';
 import { createPgPool, type Pool } from '@kizuna/db';
