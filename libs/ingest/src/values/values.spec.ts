@@ -58,6 +58,18 @@ describe('numbers', () => {
     expect(parseInteger('99999999999')).toEqual({ ok: false, reason: '"99999999999" is too large' });
   });
 
+  it('reads plain digits (the fast path) with the same bounds and messages as any other number', () => {
+    const bounds = { min: 1, max: 100_000 };
+    expect(parseInteger('007', bounds)).toEqual({ ok: true, value: 7 });
+    expect(parseYen('1200', bounds)).toEqual({ ok: true, value: 1200 });
+    expect(parseInteger('0', bounds)).toEqual({ ok: false, reason: '"0" is less than 1' });
+    expect(parseYen('999999999', bounds)).toEqual({ ok: false, reason: '"999999999" is more than 100000' });
+    expect(parseYen('1000000000', bounds)).toEqual({ ok: false, reason: '"1000000000" is more than 100000' });
+    expect(parseYen('2147483648')).toEqual({ ok: false, reason: '"2147483648" is too large' });
+    expect(parseInteger('12a')).toEqual({ ok: false, reason: '"12a" is not a whole number' });
+    expect(parseInteger('')).toEqual({ ok: false, reason: '"" is not a whole number' });
+  });
+
   it('reads flags', () => {
     expect(parseBoolean('TRUE')).toEqual({ ok: true, value: true });
     expect(parseBoolean('0')).toEqual({ ok: true, value: false });
