@@ -30,10 +30,9 @@ export interface ResolvedCustomers {
  * - `workspace`: the workspace identity lock, exclusive, until the transaction ends. Customers and
  *   orders imports, the customers API and LINE links: they write profiles and merge.
  * - `identity`: for batches that only attach rows to customers (the events API, events and consents
- *   imports). No identity lock when every
- *   identity is stored (a row lock keeps the customers as read until commit); the workspace lock
- *   shared and a lock per new identity when some are new; the workspace lock, exclusive, to merge or
- *   to write a stored customer's profile.
+ *   imports). No identity lock when every identity is stored (a row lock keeps the customers as read
+ *   until commit); the workspace lock shared and a lock per new identity when some are new; the
+ *   workspace lock, exclusive, to merge or to write a stored customer's profile.
  */
 export type IdentityLocking = 'workspace' | 'identity';
 
