@@ -78,7 +78,9 @@ export async function storeOrderHeaders(
   // One probe of the unique index per order, whatever the statistics say: an import makes the table
   // grow faster than ANALYZE follows, and on a table analysed while nearly empty the planner chose a
   // scan of all the workspace's orders per batch, a cost growing with the table (LIMIT 1 keeps the
-  // subquery from being turned into a join).
+  // subquery from being turned into a join). The price: a re-import, whose orders are all found,
+  // fetches each one by itself, about twice the scan's time on a small table (13 ms against 6 ms
+  // for 7,000 of 46,000 orders). Shipments and returns, whose orders are found, keep the scan.
   const { rows: stored } = await tx.query<StoredHeader>(
     `SELECT o.id, o.external_id, o.customer_id, o.channel::text AS channel, o.store_id, o.ordered_at, o.coupon_code
        FROM unnest($3::text[]) AS wanted(external_id)
