@@ -1,12 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, launchChromium, openEditor, saveScreenshot } from '../support/browser';
-import {
-  startTestEngine,
-  uploadImport,
-  waitForImport,
-  type TestEngine,
-  type TestWorkspace,
-} from '../support/test-engine';
+import { importWholeFile, startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -21,10 +15,7 @@ describe('segments in Chromium', () => {
   let browser: Browser;
 
   async function importFile(kind: string, csv: string, source = 'ec'): Promise<void> {
-    const response = await uploadImport(test, shop, { kind, source }, csv);
-    expect(response.status).toBe(202);
-    const job = await waitForImport(test, shop, ((await response.json()) as { id: number }).id);
-    expect(job).toMatchObject({ status: 'succeeded', rowsRejected: 0 });
+    await importWholeFile(test, shop, { kind, source }, csv);
   }
 
   beforeAll(async () => {

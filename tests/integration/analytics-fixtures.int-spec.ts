@@ -1,10 +1,4 @@
-import {
-  startTestEngine,
-  uploadImport,
-  waitForImport,
-  type TestEngine,
-  type TestWorkspace,
-} from '../support/test-engine';
+import { importWholeFile, startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
 
 /**
  * Every analysis against small hand-computed fixtures, through the API and the real SQL. The
@@ -45,10 +39,7 @@ describe('Analytics on hand-computed fixtures', () => {
   afterAll(() => test.stop());
 
   async function importFile(workspace: TestWorkspace, kind: string, rows: string[], source = 'ec'): Promise<void> {
-    const response = await uploadImport(test, workspace, { kind, source }, rows.join('\n'));
-    expect(response.status).toBe(202);
-    const job = await waitForImport(test, workspace, ((await response.json()) as { id: number }).id);
-    expect(job).toMatchObject({ status: 'succeeded', rowsRejected: 0 });
+    await importWholeFile(test, workspace, { kind, source }, rows.join('\n'));
   }
 
   /** The fixtures are analysed as of REFERENCE: a refresh after each import (as of now) must not overwrite that. */

@@ -1,10 +1,4 @@
-import {
-  startTestEngine,
-  uploadImport,
-  waitForImport,
-  type TestEngine,
-  type TestWorkspace,
-} from '../support/test-engine';
+import { importWholeFile, startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
 
 const LINE_USER = 'U0123456789abcdef0123456789abcdef';
 
@@ -79,10 +73,7 @@ describe('Events and customers over the API', () => {
   }
 
   async function importFile(workspace: TestWorkspace, kind: string, source: string, csv: string): Promise<void> {
-    const response = await uploadImport(test, workspace, { kind, source }, csv);
-    expect(response.status).toBe(202);
-    const job = await waitForImport(test, workspace, ((await response.json()) as { id: number }).id);
-    expect(job).toMatchObject({ status: 'succeeded', rowsRejected: 0 });
+    await importWholeFile(test, workspace, { kind, source }, csv);
   }
 
   async function ownerOf(kind: string, source: string, value: string, workspace = shop): Promise<number | undefined> {

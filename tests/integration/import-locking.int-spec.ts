@@ -1,5 +1,6 @@
 import type { PoolClient } from '@kizuna/db';
 import {
+  importWholeFile,
   startTestEngine,
   uploadImport,
   waitForImport,
@@ -21,7 +22,13 @@ describe('imports beside a holder of the workspace identity lock', () => {
   beforeAll(async () => {
     test = await startTestEngine();
     shop = await test.createWorkspace('locking');
-    await expectImported({ kind: 'customers', source: 'ec' }, 'customer_id,email\nC1,c1@example.jp\nC2,c2@example.jp');
+    await importWholeFile(
+      test,
+      shop,
+      { kind: 'customers', source: 'ec' },
+      'customer_id,email\nC1,c1@example.jp\nC2,c2@example.jp',
+      10_000,
+    );
   });
   afterEach(async () => {
     await holder?.query('ROLLBACK');
@@ -34,11 +41,6 @@ describe('imports beside a holder of the workspace identity lock', () => {
     const response = await uploadImport(test, shop, fields, content);
     expect(response.status).toBe(202);
     return ((await response.json()) as { id: number }).id;
-  }
-
-  async function expectImported(fields: { kind: string; source?: string }, content: string): Promise<void> {
-    const job = await waitForImport(test, shop, await upload(fields, content), 10_000);
-    expect(job).toMatchObject({ status: 'succeeded', rowsRejected: 0 });
   }
 
   /** A transaction holding the workspace identity lock as an orders import's batch does. */
@@ -58,13 +60,19 @@ describe('imports beside a holder of the workspace identity lock', () => {
 
   it('stores events and consents of stored customers while the lock is held', async () => {
     await holdWorkspaceLock();
-    await expectImported(
+    await importWholeFile(
+      test,
+      shop,
       { kind: 'events', source: 'ec' },
       'event_id,name,customer_id,occurred_at\ne1,page_view,C1,2026-11-20 10:00\ne2,page_view,C2,2026-11-20 11:00',
+      10_000,
     );
-    await expectImported(
+    await importWholeFile(
+      test,
+      shop,
       { kind: 'consents', source: 'ec' },
       'customer_id,channel,status,recorded_at\nC1,email,granted,2026-11-20 10:00\nC2,email,revoked,2026-11-20 11:00',
+      10_000,
     );
     expect(await eventCount()).toBe(2);
   });

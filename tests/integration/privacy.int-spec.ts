@@ -1,11 +1,5 @@
 import { SendMessagesUseCase } from '../../apps/engine/src/channels/use-cases/send-messages.use-case';
-import {
-  startTestEngine,
-  uploadImport,
-  waitForImport,
-  type TestEngine,
-  type TestWorkspace,
-} from '../support/test-engine';
+import { importWholeFile, startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
 
 const REFERENCE = '2026-07-01T00:00:00+09:00';
 const EMAIL = 'hanako.sato@example.jp';
@@ -58,10 +52,7 @@ describe('Personal data export and erasure', () => {
   }
 
   async function importFile(kind: string, rows: string[]): Promise<void> {
-    const response = await uploadImport(test, shop, { kind, source: 'ec' }, rows.join('\n'));
-    expect(response.status).toBe(202);
-    const job = await waitForImport(test, shop, ((await response.json()) as { id: number }).id);
-    expect(job).toMatchObject({ status: 'succeeded', rowsRejected: 0 });
+    await importWholeFile(test, shop, { kind, source: 'ec' }, rows.join('\n'));
   }
 
   /** What erasure must not change: orders, sales and returns per workspace, and the RF matrix of a refresh. */

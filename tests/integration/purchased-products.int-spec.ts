@@ -1,10 +1,4 @@
-import {
-  startTestEngine,
-  uploadImport,
-  waitForImport,
-  type TestEngine,
-  type TestWorkspace,
-} from '../support/test-engine';
+import { importWholeFile, startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
 import { rule } from '../support/segment-rule';
 
 /**
@@ -34,10 +28,7 @@ describe('the products each customer ever bought', () => {
   afterAll(() => test.stop());
 
   async function importFile(fields: { kind: string; source?: string }, content: string): Promise<void> {
-    const response = await uploadImport(test, shop, fields, content);
-    expect(response.status).toBe(202);
-    const job = await waitForImport(test, shop, ((await response.json()) as { id: number }).id);
-    expect(job).toMatchObject({ status: 'succeeded', rowsRejected: 0 });
+    await importWholeFile(test, shop, fields, content);
   }
 
   /** Each customer's SKUs as the set says, checked against the order lines themselves. */

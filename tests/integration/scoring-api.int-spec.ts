@@ -1,12 +1,6 @@
 import { ScoringProcessor } from '../../apps/engine/src/scoring/scoring.processor';
 import { waitForQueues } from '../support/engine-work';
-import {
-  startTestEngine,
-  uploadImport,
-  waitForImport,
-  type TestEngine,
-  type TestWorkspace,
-} from '../support/test-engine';
+import { importWholeFile, startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
 
 interface Fit {
   id: number;
@@ -64,10 +58,7 @@ describe('Scores over the API', () => {
   }
 
   async function importFile(kind: string, csv: string, source = 'ec'): Promise<void> {
-    const response = await uploadImport(test, shop, { kind, source }, csv);
-    expect(response.status).toBe(202);
-    const job = await waitForImport(test, shop, ((await response.json()) as { id: number }).id);
-    expect(job).toMatchObject({ status: 'succeeded', rowsRejected: 0 });
+    await importWholeFile(test, shop, { kind, source }, csv);
   }
 
   /** Sends on a channel `daysAgo`, each answered (a click a day later) when `answered(i)` says so. */

@@ -1,11 +1,5 @@
 import { SegmentProcessor } from '../../apps/engine/src/segments/segment.processor';
-import {
-  startTestEngine,
-  uploadImport,
-  waitForImport,
-  type TestEngine,
-  type TestWorkspace,
-} from '../support/test-engine';
+import { importWholeFile, startTestEngine, type TestEngine, type TestWorkspace } from '../support/test-engine';
 import { rule } from '../support/segment-rule';
 
 interface Segment {
@@ -55,10 +49,7 @@ describe('Segments over the API', () => {
   }
 
   async function importFile(kind: string, csv: string, source = 'ec'): Promise<void> {
-    const response = await uploadImport(test, shop, { kind, source }, csv);
-    expect(response.status).toBe(202);
-    const job = await waitForImport(test, shop, ((await response.json()) as { id: number }).id);
-    expect(job).toMatchObject({ status: 'succeeded', rowsRejected: 0 });
+    await importWholeFile(test, shop, { kind, source }, csv);
   }
 
   async function customerId(externalId: string): Promise<number> {

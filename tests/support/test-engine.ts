@@ -145,6 +145,20 @@ export async function waitForImport(
   }
 }
 
+/** Imports a test's fixture file through the API and waits: every row must be stored. */
+export async function importWholeFile(
+  test: TestEngine,
+  workspace: TestWorkspace,
+  fields: { kind: string; encoding?: string; source?: string },
+  content: Buffer | string,
+  timeoutMs?: number,
+): Promise<void> {
+  const response = await uploadImport(test, workspace, fields, content);
+  expect(response.status).toBe(202);
+  const job = await waitForImport(test, workspace, ((await response.json()) as { id: number }).id, timeoutMs);
+  expect(job).toMatchObject({ status: 'succeeded', rowsRejected: 0 });
+}
+
 /** POST /api/v1/imports with a file, as the editor and curl send it. */
 export function uploadImport(
   test: TestEngine,
